@@ -1,0 +1,87 @@
+package org.dragnj.model;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.dragnj.model.aggregation.BagVertex;
+import org.dragnj.model.trunk.TrunkArchitecture;
+import org.dragnj.model.trunk.TrunkContext;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the ComputationGraph configuration of a {@link ModelSpec}:
+ * <pre>
+ *   POST: instances → trunk → aggregate(·, bag) → pool → head
+ *   PRE:  instances → aggregate(·, bag) → trunk → pool → head
+ * </pre>
+ * Inputs: {@value #INSTANCES} [sum of bag lengths, channels, H, W] and {@value #BAG} [B, maxLength];
+ * output {@value #HEAD} [B, K] sigmoid probabilities trained with binary cross-entropy.
+ */
+public final class ModelGraphFactory {
+
+    public static final String INSTANCES = "instances";
+    public static final String BAG = "bag";
+    public static final String AGGREGATE = "aggregate";
+    public static final String POOL = "pool";
+    public static final String HEAD = "head";
+
+    private ModelGraphFactory() {
+    }
+
+    public static ComputationGraphConfiguration configure(ModelSpec spec) {
+        return configure(spec, spec.trunk());
+    }
+
+    /** As {@link #configure(ModelSpec)}, with another trunk (tests use tiny ones). */
+    public static ComputationGraphConfiguration configure(ModelSpec spec, TrunkArchitecture trunk) {
+        IUpdater updater = spec.optimizer().toUpdater();
+        double decay = spec.optimizer().weightDecay();
+        NeuralNetConfiguration.Builder nn = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(spec.dataType())
+                .updater(updater)
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        if (decay > 0) {
+            nn.l2(decay);
+        }
+        GraphBuilder g = nn.graphBuilder()
+                .addInputs(INSTANCES, BAG)
+                .setInputTypes(InputType.convolutional(spec.inputHeight(), spec.inputWidth(), spec.inputChannels()),
+                        // The bag mask's width varies per minibatch; only the aggregation vertex reads it.
+                        InputType.feedForward(1));
+        List<Regularization> regularization = decay > 0 ? List.of(new L2Regularization(decay)) : List.of();
+        BagVertex aggregate = spec.aggregation().createVertex(spec.unitBatchNorm(), updater, regularization);
+        TrunkContext ctx = new TrunkContext(spec.inputHeight(), spec.inputWidth(), spec.seed(), updater);
+        String features;
+        if (spec.mode() == AggregationMode.POST) {
+            String maps = trunk.addTo(g, INSTANCES, ctx);
+            g.addVertex(AGGREGATE, aggregate, maps, BAG);
+            features = AGGREGATE;
+        } else {
+            g.addVertex(AGGREGATE, aggregate, INSTANCES, BAG);
+            features = trunk.addTo(g, AGGREGATE, ctx);
+        }
+        g.addLayer(POOL, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), features)
+                .addLayer(HEAD, new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .nOut(spec.numLabels()).activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build(),
+                        POOL)
+                .setOutputs(HEAD);
+        return g.build();
+    }
+}

@@ -1,0 +1,99 @@
+package org.dragnj.model.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * One model, one file: DL4J's model zip (configuration, parameters, updater state) plus an entry
+ * {@value #HEADER_ENTRY} with the model's spec and provenance. Writes are atomic: the file appears
+ * complete under its name or not at all.
+ */
+public final class ModelFiles {
+
+    public static final String HEADER_ENTRY = "dragn/model.json";
+    public static final int FORMAT_VERSION = 1;
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ModelFiles() {
+    }
+
+    /** The header of a model file; {@code spec} is the model's own spec type, read back by the caller. */
+    public record Header<S>(int formatVersion, S spec, ModelProvenance provenance) {
+    }
+
+    public static <S> void write(Path file, ComputationGraph graph, S spec, boolean withUpdaterState)
+            throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path dl4j = Files.createTempFile(dir, "." + file.getFileName(), ".dl4j.tmp");
+        Path out = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            ModelSerializer.writeModel(graph, dl4j.toFile(), withUpdaterState);
+            try (ZipFile in = new ZipFile(dl4j.toFile());
+                    ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+                Enumeration<? extends ZipEntry> entries = in.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry e = entries.nextElement();
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    try (InputStream is = in.getInputStream(e)) {
+                        is.transferTo(zip);
+                    }
+                    zip.closeEntry();
+                }
+                zip.putNextEntry(new ZipEntry(HEADER_ENTRY));
+                zip.write(JSON.writeValueAsBytes(new Header<>(FORMAT_VERSION, spec, ModelProvenance.current())));
+                zip.closeEntry();
+            }
+            Files.move(out, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(dl4j);
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** Reads the header of a model file, with the spec as {@code specType}. */
+    public static <S> Header<S> readHeader(Path file, Class<S> specType) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "no model file there");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(HEADER_ENTRY);
+            if (e == null) {
+                throw new IOException(file + " is not a DRAGN-J model file (it has no " + HEADER_ENTRY
+                        + "); models are written by DragnModel.save");
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                var tree = JSON.readTree(in);
+                int version = tree.path("formatVersion").asInt(-1);
+                if (version != FORMAT_VERSION) {
+                    throw new IOException(file + " has model format " + version + "; this DRAGN-J reads format "
+                            + FORMAT_VERSION);
+                }
+                return new Header<>(version, JSON.treeToValue(tree.get("spec"), specType),
+                        JSON.treeToValue(tree.get("provenance"), ModelProvenance.class));
+            }
+        }
+    }
+
+    public static ComputationGraph readGraph(Path file, boolean withUpdaterState) throws IOException {
+        return ModelSerializer.restoreComputationGraph(file.toFile(), withUpdaterState);
+    }
+}

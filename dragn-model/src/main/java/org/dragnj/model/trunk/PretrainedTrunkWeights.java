@@ -1,0 +1,128 @@
+package org.dragnj.model.trunk;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.common.resources.DL4JResources;
+import org.deeplearning4j.common.resources.ResourceType;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.deeplearning4j.zoo.PretrainedType;
+import org.deeplearning4j.zoo.model.ResNet50;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies pretrained weights into a model's trunk, layer by layer, matching layer names and
+ * parameter shapes. No pixel of this path downloads anything: the zoo's ImageNet file must already
+ * be in DL4J's resource cache (the zoo's own location and checksum), or the user names a file.
+ */
+public final class PretrainedTrunkWeights {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PretrainedTrunkWeights.class);
+
+    private PretrainedTrunkWeights() {
+    }
+
+    /** Where the DL4J zoo keeps ResNet50's ImageNet weights: {@code <resources dir>/models/resnet50/<file>}. */
+    public static Path zooResNet50CacheFile() {
+        ResNet50 zoo = ResNet50.builder().build();
+        String url = zoo.pretrainedUrl(PretrainedType.IMAGENET);
+        File dir = new File(new File(DL4JResources.getBaseDirectory(), ResourceType.ZOO_MODEL.resourceName()),
+                zoo.modelName());
+        return new File(dir, new File(url).getName()).toPath();
+    }
+
+    /**
+     * Loads the weights the spec asks for into {@code target}'s trunk layers.
+     *
+     * @return the number of layers whose parameters were copied
+     */
+    public static int apply(Trunk trunk, TrunkInit init, Path file, ComputationGraph target) {
+        return switch (init) {
+            case RANDOM -> 0;
+            case IMAGENET -> copyMatchingLayers(imagenet(trunk), target, "the zoo's ImageNet " + trunk);
+            case FILE -> copyMatchingLayers(restore(file), target, file.toString());
+        };
+    }
+
+    private static ComputationGraph imagenet(Trunk trunk) {
+        if (trunk != Trunk.RESNET50) {
+            throw new TrunkWeightsUnavailableException("there are no ImageNet weights for the " + trunk
+                    + " trunk in DL4J's zoo (only ResNet50 has them). Train from random weights, or give a DL4J"
+                    + " model file whose layers carry the trunk's layer names (trunk init FILE).");
+        }
+        Path cached = zooResNet50CacheFile();
+        if (!Files.isRegularFile(cached)) {
+            ResNet50 zoo = ResNet50.builder().build();
+            throw new TrunkWeightsUnavailableException("ImageNet weights for the ResNet50 trunk were not found at "
+                    + cached + ". This machine cannot download them. On a machine with internet, download "
+                    + zoo.pretrainedUrl(PretrainedType.IMAGENET) + " and copy it to that path (or set the system"
+                    + " property " + DL4JResources.DL4J_RESOURCES_DIR_PROPERTY + " to a folder holding"
+                    + " models/resnet50/), or pass the file directly with trunk init FILE.");
+        }
+        try {
+            // The zoo's own loader: same cache, same Adler-32 checksum (a corrupt file is deleted by it).
+            return (ComputationGraph) ResNet50.builder().build().initPretrained(PretrainedType.IMAGENET);
+        } catch (IOException | RuntimeException e) {
+            throw new TrunkWeightsUnavailableException("could not load the ResNet50 ImageNet weights from "
+                    + cached + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ComputationGraph restore(Path file) {
+        if (file == null) {
+            throw new TrunkWeightsUnavailableException("trunk init FILE needs a weights file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new TrunkWeightsUnavailableException("trunk weights file " + file.toAbsolutePath()
+                    + " does not exist or is not a file");
+        }
+        try {
+            return ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new TrunkWeightsUnavailableException("could not read " + file.toAbsolutePath()
+                    + " as a DL4J ComputationGraph: " + e.getMessage(), e);
+        }
+    }
+
+    static int copyMatchingLayers(ComputationGraph source, ComputationGraph target, String what) {
+        int copied = 0;
+        List<String> mismatched = new ArrayList<>();
+        for (Layer layer : target.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            if (!source.getConfiguration().getVertices().containsKey(name) || layer.numParams() == 0) {
+                continue;
+            }
+            Layer from = source.getLayer(name);
+            Map<String, INDArray> src = from.paramTable();
+            Map<String, INDArray> dst = layer.paramTable();
+            boolean sameShapes = src.keySet().equals(dst.keySet()) && dst.entrySet().stream()
+                    .allMatch(e -> Arrays.equals(e.getValue().shape(), src.get(e.getKey()).shape()));
+            if (!sameShapes) {
+                mismatched.add(name);
+                continue;
+            }
+            dst.forEach((k, v) -> v.assign(src.get(k).castTo(v.dataType())));
+            copied++;
+        }
+        if (copied == 0) {
+            throw new TrunkWeightsUnavailableException("no layer of " + what + " matches a trunk layer by name and"
+                    + " shape; is it the right architecture?");
+        }
+        if (!mismatched.isEmpty()) {
+            LOG.warn("{}: {} layers matched by name but not by shape and kept their initial weights: {}", what,
+                    mismatched.size(), mismatched);
+        }
+        LOG.info("Loaded {} trunk layers from {}", copied, what);
+        return copied;
+    }
+}

@@ -1,0 +1,29 @@
+package org.dragnj.model.trunk;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+
+/** The trunks a model can be built on. */
+public enum Trunk implements TrunkArchitecture {
+    /** Three conv-BN-ReLU-maxpool stages (16, 32, 64 channels, /8): tests and quick demos. */
+    SMALL_CNN(new SmallCnnTrunk(16, 32, 64)),
+    /** ResNet-18 as in torchvision (basic blocks, 512 channels, /32); the DL4J zoo has none. */
+    RESNET18(new ResNet18Trunk()),
+    /** The DL4J zoo ResNet50 (Keras layout: 2048 channels, /64 because its stage 2 also downsamples). */
+    RESNET50(new ZooResNet50Trunk());
+
+    private final TrunkArchitecture architecture;
+
+    Trunk(TrunkArchitecture architecture) {
+        this.architecture = architecture;
+    }
+
+    @Override
+    public String addTo(GraphBuilder graph, String input, TrunkContext context) {
+        return architecture.addTo(graph, input, context);
+    }
+
+    @Override
+    public int outputChannels() {
+        return architecture.outputChannels();
+    }
+}

@@ -1,0 +1,138 @@
+package org.dragnj.model.aggregation.dragn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.dragnj.data.batch.BagLayout;
+import org.dragnj.data.batch.Rows;
+import org.dragnj.model.testing.ReferenceDragn;
+import org.dragnj.model.testing.VertexHarness;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+
+/** The vertex against {@link ReferenceDragn} on random inputs, float, to 1e-5. */
+class DragnVertexReferenceTest {
+
+    private static final double TOLERANCE = 1e-5;
+    private static final int C = 4;
+    private static final int H = 3;
+    private static final int W = 5;
+
+    static Stream<Arguments> units() {
+        return Stream.of(
+                Arguments.of(UnitDepth.L1, false, false),
+                Arguments.of(UnitDepth.L2, false, false),
+                Arguments.of(UnitDepth.L3, false, false),
+                Arguments.of(UnitDepth.L2, true, false),
+                Arguments.of(UnitDepth.L3, true, false),
+                Arguments.of(UnitDepth.L2, true, true),
+                Arguments.of(UnitDepth.L3, true, true));
+    }
+
+    @ParameterizedTest(name = "{0} bn={1} batchStats={2}")
+    @MethodSource("units")
+    void equalsReferenceForEveryLengthAndBatchSize(UnitDepth depth, boolean bn, boolean training) {
+        UnitArchitecture arch = new UnitArchitecture(depth, bn);
+        VertexHarness v = harness(arch);
+        ReferenceDragn reference = new ReferenceDragn(arch, paramsOf(v), training);
+        for (int n = 1; n <= 9; n++) {
+            for (int bags = 1; bags <= 3; bags++) {
+                Nd4j.getRandom().setSeed(1000L * n + bags);
+                INDArray x = Nd4j.rand(DataType.FLOAT, (long) bags * n, C, H, W).subi(0.5).muli(4);
+                INDArray out = v.forward(x, BagLayout.uniform(bags, n).toMask(DataType.FLOAT), training);
+                assertThat(out.shape()).containsExactly(bags, C, H, W);
+                List<double[][][]> expected = reference.aggregate(split(x, BagLayout.uniform(bags, n), 0, bags));
+                assertClose(out, expected, "n=" + n + " B=" + bags);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bn={1} batchStats={2}")
+    @MethodSource("units")
+    void mixedLengthBatchAggregatesEachLengthGroupLikeTheReference(UnitDepth depth, boolean bn, boolean training) {
+        UnitArchitecture arch = new UnitArchitecture(depth, bn);
+        VertexHarness v = harness(arch);
+        ReferenceDragn reference = new ReferenceDragn(arch, paramsOf(v), training);
+        BagLayout layout = new BagLayout(new int[] {3, 1, 5, 3, 2, 5});
+        Nd4j.getRandom().setSeed(7);
+        INDArray x = Nd4j.rand(DataType.FLOAT, layout.totalInstances(), C, H, W).subi(0.5).muli(4);
+        INDArray out = v.forward(x, layout.toMask(DataType.FLOAT), training);
+        for (Map.Entry<Integer, int[]> group : layout.bagsByLength().entrySet()) {
+            List<double[][][][]> bags = new ArrayList<>();
+            for (int b : group.getValue()) {
+                bags.add(split(x, layout, b, b + 1).get(0));
+            }
+            List<double[][][]> expected = reference.aggregate(bags);
+            for (int i = 0; i < group.getValue().length; i++) {
+                int b = group.getValue()[i];
+                assertClose(out.get(Rows.of(b, 1, 4)), List.<double[][][]>of(expected.get(i)), "bag " + b);
+            }
+        }
+    }
+
+    private static VertexHarness harness(UnitArchitecture arch) {
+        VertexHarness v = new VertexHarness(new DragnVertex(arch, new NoOp(), List.of()), DataType.FLOAT, 123);
+        // Non-trivial BatchNorm parameters and running statistics, so that every term matters.
+        Nd4j.getRandom().setSeed(99);
+        for (String name : v.paramNames()) {
+            INDArray p = v.param(name);
+            if (name.startsWith("gamma") || name.startsWith("var")) {
+                p.assign(Nd4j.rand(p.dataType(), p.shape()).addi(0.5));
+            } else if (name.startsWith("beta") || name.startsWith("mean")) {
+                p.assign(Nd4j.rand(p.dataType(), p.shape()).subi(0.5));
+            }
+        }
+        return v;
+    }
+
+    static Map<String, double[]> paramsOf(VertexHarness v) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String name : v.paramNames()) {
+            out.put(name, v.param(name).dup('c').reshape(-1).toDoubleVector());
+        }
+        return out;
+    }
+
+    /** Bags [from, to) of a packed array as [instance][channel][y][x]. */
+    static List<double[][][][]> split(INDArray packed, BagLayout layout, int from, int to) {
+        List<double[][][][]> bags = new ArrayList<>();
+        for (int b = from; b < to; b++) {
+            // dup: toDoubleMatrix() of a slice of a row-offset view can come back empty in ND4J M2.1.
+            INDArray bag = packed.get(Rows.of(layout.offset(b), layout.length(b), 4)).dup();
+            double[][][][] arr = new double[layout.length(b)][][][];
+            for (int j = 0; j < arr.length; j++) {
+                INDArray inst = bag.slice(j);
+                arr[j] = new double[(int) inst.size(0)][][];
+                for (int c = 0; c < arr[j].length; c++) {
+                    arr[j][c] = inst.slice(c).dup().toDoubleMatrix();
+                }
+            }
+            bags.add(arr);
+        }
+        return bags;
+    }
+
+    static void assertClose(INDArray actual, List<double[][][]> expected, String what) {
+        for (int b = 0; b < expected.size(); b++) {
+            for (int c = 0; c < C; c++) {
+                for (int y = 0; y < H; y++) {
+                    for (int x = 0; x < W; x++) {
+                        assertThat(actual.getDouble(b, c, y, x)).as("%s bag %d at (%d,%d,%d)", what, b, c, y, x)
+                                .isCloseTo(expected.get(b)[c][y][x], within(TOLERANCE));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.dragnj.model.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.dragnj.data.batch.BagBatch;
+import org.dragnj.model.AggregationMode;
+import org.dragnj.model.DragnModel;
+import org.dragnj.model.ModelSpec;
+import org.dragnj.model.OptimizerSpec;
+import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.testing.RandomBags;
+import org.dragnj.model.testing.Specs;
+import org.dragnj.model.trunk.Trunk;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class SaveLoadTest {
+
+    @TempDir
+    Path dir;
+
+    private static ModelSpec spec(AggregationMode mode) {
+        return ModelSpec.builder().setTrunk(Trunk.SMALL_CNN).setLabels(Specs.labels(4)).setInputSize(16, 16)
+                .optAggregation(Aggregation.DRAGN_L3).optUnitBatchNorm(true).optMode(mode)
+                .optOptimizer(OptimizerSpec.adam(1e-3)).optSeed(3).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(AggregationMode.class)
+    void roundTripGivesIdenticalPredictionsAndContinuesTrainingIdentically(AggregationMode mode) throws IOException {
+        DragnModel model = DragnModel.create(spec(mode));
+        BagBatch train = RandomBags.batch(DataType.FLOAT, 1, 3, 16, 16, 4, 4, 2, 7);
+        for (int i = 0; i < 3; i++) {
+            model.fit(train); // moves weights, Adam moments and the unit's BatchNorm running statistics
+        }
+        BagBatch test = RandomBags.batch(DataType.FLOAT, 2, 3, 16, 16, 4, 1, 5, 3);
+        Path file = dir.resolve("model.zip");
+        model.save(file);
+
+        DragnModel loaded = DragnModel.load(file);
+        assertThat(loaded.spec()).isEqualTo(model.spec());
+        assertThat(loaded.predict(test)).isEqualTo(model.predict(test));
+        assertThat(loaded.graph().params()).isEqualTo(model.graph().params());
+
+        model.fit(train);
+        loaded.fit(train);
+        assertThat(loaded.graph().params().equalsWithEps(model.graph().params(), 1e-7)).isTrue();
+        assertThat(DragnModel.provenance(file).dl4jVersion()).isEqualTo("1.0.0-M2.1");
+    }
+
+    @Test
+    void aPlainZipIsRejectedWithTheReason() throws IOException {
+        Path file = dir.resolve("other.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("configuration.json"));
+            zip.closeEntry();
+        }
+        assertThatThrownBy(() -> DragnModel.load(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a DRAGN-J model file").hasMessageContaining(ModelFiles.HEADER_ENTRY);
+    }
+
+    @Test
+    void savingLeavesNoTemporaryFilesBehind() throws IOException {
+        DragnModel.create(spec(AggregationMode.POST)).save(dir.resolve("m.zip"));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("m.zip");
+        }
+    }
+}
