@@ -35,7 +35,8 @@ final class ResNet18Trunk implements TrunkArchitecture {
         return last;
     }
 
-    private static String basicBlock(GraphBuilder graph, String name, String input, int width, int stride) {
+    /** Adds one basic block (two 3x3 convs, BN, identity or 1x1 projection shortcut); returns its output. */
+    static String basicBlock(GraphBuilder graph, String name, String input, int width, int stride) {
         graph.addLayer(name + ".conv1", conv(3, stride, 1, width), input)
                 .addLayer(name + ".bn1", new BatchNormalization.Builder().build(), name + ".conv1")
                 .addLayer(name + ".relu1", relu(), name + ".bn1")
@@ -59,10 +60,5 @@ final class ResNet18Trunk implements TrunkArchitecture {
 
     private static ActivationLayer relu() {
         return new ActivationLayer.Builder().activation(Activation.RELU).build();
-    }
-
-    @Override
-    public int outputChannels() {
-        return 512;
     }
 }

@@ -32,9 +32,4 @@ final class SmallCnnTrunk implements TrunkArchitecture {
         }
         return last;
     }
-
-    @Override
-    public int outputChannels() {
-        return channels[channels.length - 1];
-    }
 }

@@ -21,9 +21,4 @@ public enum Trunk implements TrunkArchitecture {
     public String addTo(GraphBuilder graph, String input, TrunkContext context) {
         return architecture.addTo(graph, input, context);
     }
-
-    @Override
-    public int outputChannels() {
-        return architecture.outputChannels();
-    }
 }

@@ -14,7 +14,4 @@ public interface TrunkArchitecture {
      * @return the name of the vertex whose activations are the trunk's feature maps
      */
     String addTo(GraphBuilder graph, String input, TrunkContext context);
-
-    /** Channels C of the trunk's output maps. */
-    int outputChannels();
 }

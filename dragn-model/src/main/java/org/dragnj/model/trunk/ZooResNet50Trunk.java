@@ -45,9 +45,4 @@ final class ZooResNet50Trunk implements TrunkArchitecture {
         }
         return OUTPUT;
     }
-
-    @Override
-    public int outputChannels() {
-        return 2048;
-    }
 }

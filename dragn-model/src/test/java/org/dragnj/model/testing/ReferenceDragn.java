@@ -20,6 +20,8 @@ public final class ReferenceDragn {
     private final UnitArchitecture arch;
     private final Map<String, double[]> params;
     private final boolean batchStatistics;
+    /** Batch mean and biased variance of every BatchNorm call, in call order: {stage, channel, mean, var, count}. */
+    private final List<double[]> batchMoments = new ArrayList<>();
 
     /** @param params the unit's parameters by name, flattened in 'c' order */
     public ReferenceDragn(UnitArchitecture arch, Map<String, double[]> params, boolean batchStatistics) {
@@ -76,6 +78,11 @@ public final class ReferenceDragn {
             }
         }
         return result;
+    }
+
+    /** The batch moments of every BatchNorm call so far (round by round, stage by stage, channel by channel). */
+    public List<double[]> batchMoments() {
+        return batchMoments;
     }
 
     /** One call of the unit on a batch of inputs [3][h][w] → outputs [h][w]. */
@@ -138,6 +145,7 @@ public final class ReferenceDragn {
                     }
                 }
                 var = sq / count;
+                batchMoments.add(new double[] {stage, k, mean, var, count});
             } else {
                 mean = params.get(UnitArchitecture.runningMean(stage))[k];
                 var = params.get(UnitArchitecture.runningVar(stage))[k];

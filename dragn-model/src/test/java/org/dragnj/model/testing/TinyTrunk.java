@@ -24,9 +24,4 @@ public final class TinyTrunk implements TrunkArchitecture {
                 .activation(Activation.TANH).build(), input);
         return "tiny_conv";
     }
-
-    @Override
-    public int outputChannels() {
-        return channels;
-    }
 }

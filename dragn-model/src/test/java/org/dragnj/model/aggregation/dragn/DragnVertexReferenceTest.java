@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 import org.dragnj.data.batch.BagLayout;
 import org.dragnj.data.batch.Rows;
 import org.dragnj.model.testing.ReferenceDragn;
-import org.dragnj.model.testing.VertexHarness;
+import org.dragnj.model.aggregation.DetachedVertex;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +45,7 @@ class DragnVertexReferenceTest {
     @MethodSource("units")
     void equalsReferenceForEveryLengthAndBatchSize(UnitDepth depth, boolean bn, boolean training) {
         UnitArchitecture arch = new UnitArchitecture(depth, bn);
-        VertexHarness v = harness(arch);
+        DetachedVertex v = harness(arch);
         ReferenceDragn reference = new ReferenceDragn(arch, paramsOf(v), training);
         for (int n = 1; n <= 9; n++) {
             for (int bags = 1; bags <= 3; bags++) {
@@ -62,7 +63,7 @@ class DragnVertexReferenceTest {
     @MethodSource("units")
     void mixedLengthBatchAggregatesEachLengthGroupLikeTheReference(UnitDepth depth, boolean bn, boolean training) {
         UnitArchitecture arch = new UnitArchitecture(depth, bn);
-        VertexHarness v = harness(arch);
+        DetachedVertex v = harness(arch);
         ReferenceDragn reference = new ReferenceDragn(arch, paramsOf(v), training);
         BagLayout layout = new BagLayout(new int[] {3, 1, 5, 3, 2, 5});
         Nd4j.getRandom().setSeed(7);
@@ -81,8 +82,39 @@ class DragnVertexReferenceTest {
         }
     }
 
-    private static VertexHarness harness(UnitArchitecture arch) {
-        VertexHarness v = new VertexHarness(new DragnVertex(arch, new NoOp(), List.of()), DataType.FLOAT, 123);
+    /**
+     * BatchNorm running statistics follow PyTorch: one update per unit call (one per round),
+     * momentum 0.1, unbiased variance; DL4J receives them as "current − new" in the gradient.
+     */
+    @Test
+    void runningStatisticsFoldEveryRoundsBatchMoments() {
+        UnitArchitecture arch = new UnitArchitecture(UnitDepth.L2, true);
+        DetachedVertex v = harness(arch);
+        double[] mean0 = v.param("mean0").toDoubleVector();
+        double[] var0 = v.param("var0").toDoubleVector();
+        ReferenceDragn reference = new ReferenceDragn(arch, paramsOf(v), true);
+        Nd4j.getRandom().setSeed(21);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2 * 7, C, H, W);
+        v.forward(x, BagLayout.uniform(2, 7).toMask(DataType.FLOAT), true);
+        reference.aggregate(split(x, BagLayout.uniform(2, 7), 0, 2));
+        var g = v.backward(Nd4j.ones(DataType.FLOAT, 2, C, H, W)).getFirst().gradientForVariable();
+
+        double[] mean = mean0.clone();
+        double[] var = var0.clone();
+        assertThat(reference.batchMoments()).hasSize(3 * 3); // rounds 7→5→3→1, 3 channels each
+        for (double[] m : reference.batchMoments()) {
+            int k = (int) m[1];
+            mean[k] = 0.9 * mean[k] + 0.1 * m[2];
+            var[k] = 0.9 * var[k] + 0.1 * m[3] * m[4] / (m[4] - 1);
+        }
+        for (int k = 0; k < 3; k++) {
+            assertThat(g.get("mean0").getDouble(k)).isCloseTo(mean0[k] - mean[k], within(TOLERANCE));
+            assertThat(g.get("var0").getDouble(k)).isCloseTo(var0[k] - var[k], within(TOLERANCE));
+        }
+    }
+
+    private static DetachedVertex harness(UnitArchitecture arch) {
+        DetachedVertex v = new DetachedVertex(new DragnVertex(arch, new NoOp(), List.of()), DataType.FLOAT, 123);
         // Non-trivial BatchNorm parameters and running statistics, so that every term matters.
         Nd4j.getRandom().setSeed(99);
         for (String name : v.paramNames()) {
@@ -96,7 +128,7 @@ class DragnVertexReferenceTest {
         return v;
     }
 
-    static Map<String, double[]> paramsOf(VertexHarness v) {
+    static Map<String, double[]> paramsOf(DetachedVertex v) {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String name : v.paramNames()) {
             out.put(name, v.param(name).dup('c').reshape(-1).toDoubleVector());

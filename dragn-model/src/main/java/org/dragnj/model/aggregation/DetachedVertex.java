@@ -1,24 +1,28 @@
-package org.dragnj.model.testing;
+package org.dragnj.model.aggregation;
 
 import java.util.List;
 
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.dragnj.model.aggregation.BagVertex;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Runs an aggregation vertex on its own, outside any graph. */
-public final class VertexHarness {
+/**
+ * An aggregation vertex on its own, outside any graph: for aggregating features computed
+ * elsewhere, for benchmarks, and for testing a vertex against a reference. It owns its parameter
+ * and gradient arrays.
+ */
+public final class DetachedVertex {
 
     private final GraphVertex vertex;
     private final INDArray params;
     private final INDArray gradients;
 
-    public VertexHarness(BagVertex conf, DataType dt, long seed) {
+    /** Instantiates {@code conf} with freshly initialised parameters (seeded). */
+    public DetachedVertex(BagVertex conf, DataType dt, long seed) {
         conf.setDataType(dt);
         long n = conf.numParams(true);
         params = n == 0 ? null : Nd4j.create(dt, 1, n);
@@ -40,6 +44,7 @@ public final class VertexHarness {
         return List.copyOf(vertex.paramTable(false).keySet());
     }
 
+    /** Aggregates packed instances [sum n, ...] with a bag mask [B, max n] into [B, ...]. */
     public INDArray forward(INDArray instances, INDArray bagMask, boolean training) {
         vertex.setInputs(instances, bagMask);
         return vertex.doForward(training, LayerWorkspaceMgr.noWorkspaces());

@@ -1,0 +1,80 @@
+package org.dragnj.bench.aggregation;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.dragnj.data.batch.BagLayout;
+import org.dragnj.model.aggregation.DetachedVertex;
+import org.dragnj.model.aggregation.dragn.DragnVertex;
+import org.dragnj.model.aggregation.dragn.UnitArchitecture;
+import org.dragnj.model.aggregation.dragn.UnitDepth;
+import org.dragnj.platform.Backend;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Time of the DRAGN vertex on one bag of n instance maps [C, h, w], forward and forward+backward. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DragnVertexBenchmark {
+
+    static {
+        Backend.configure();
+    }
+
+    @Param({"L1", "L2", "L3"})
+    public UnitDepth unit;
+
+    @Param({"1", "2", "3", "4", "5", "8", "16", "32", "50"})
+    public int n;
+
+    /** Feature map C x h x w; 512x6x10 is ResNet18 on a 180x320 FlyExpress image. */
+    @Param({"512x6x10"})
+    public String map;
+
+    private DetachedVertex vertex;
+    private INDArray instances;
+    private INDArray mask;
+    private INDArray outputGradient;
+
+    @Setup
+    public void setUp() {
+        String[] s = map.split("x");
+        long c = Long.parseLong(s[0]);
+        long h = Long.parseLong(s[1]);
+        long w = Long.parseLong(s[2]);
+        vertex = new DetachedVertex(new DragnVertex(new UnitArchitecture(unit, false), new NoOp(), List.of()),
+                DataType.FLOAT, 1);
+        Nd4j.getRandom().setSeed(2);
+        instances = Nd4j.rand(DataType.FLOAT, n, c, h, w);
+        mask = BagLayout.uniform(1, n).toMask(DataType.FLOAT);
+        outputGradient = Nd4j.rand(DataType.FLOAT, 1, c, h, w);
+    }
+
+    @Benchmark
+    public INDArray forward() {
+        return vertex.forward(instances, mask, false);
+    }
+
+    @Benchmark
+    public INDArray forwardBackward() {
+        vertex.forward(instances, mask, true);
+        return vertex.backward(outputGradient).getSecond()[0];
+    }
+}
