@@ -32,7 +32,7 @@ public final class PretrainedTrunkWeights {
     private PretrainedTrunkWeights() {
     }
 
-    /** Where the DL4J zoo keeps ResNet50's ImageNet weights: {@code <resources dir>/models/resnet50/<file>}. */
+    /** Where the DL4J zoo keeps ResNet50's ImageNet weights (for {@link Trunk#ZOO_RESNET50}): {@code <resources dir>/models/resnet50/<file>}. */
     public static Path zooResNet50CacheFile() {
         ResNet50 zoo = ResNet50.builder().build();
         String url = zoo.pretrainedUrl(PretrainedType.IMAGENET);
@@ -55,10 +55,11 @@ public final class PretrainedTrunkWeights {
     }
 
     private static ComputationGraph imagenet(Trunk trunk) {
-        if (trunk != Trunk.RESNET50) {
+        if (trunk != Trunk.ZOO_RESNET50) {
             throw new TrunkWeightsUnavailableException("there are no ImageNet weights for the " + trunk
-                    + " trunk in DL4J's zoo (only ResNet50 has them). Train from random weights, or give a DL4J"
-                    + " model file whose layers carry the trunk's layer names (trunk init FILE).");
+                    + " trunk in DL4J's zoo (only its own ResNet50 layout, trunk ZOO_RESNET50, has them). Train from"
+                    + " random weights, or give a DL4J model file whose layers carry the trunk's layer names"
+                    + " (trunk init FILE).");
         }
         Path cached = zooResNet50CacheFile();
         if (!Files.isRegularFile(cached)) {

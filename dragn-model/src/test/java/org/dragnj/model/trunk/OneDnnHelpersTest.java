@@ -37,7 +37,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the same parameters and must give the same activations and the same gradients (float).
  *
  * <p>Blocks: convolution, batch norm, max and average pooling, the small trunk, two ResNet-18
- * basic blocks (projection and identity shortcut), and a whole ResNet-18 forward pass.
+ * basic blocks (projection and identity shortcut), a ResNet-50 bottleneck block, and a whole
+ * ResNet-18 forward pass.
  * Tolerance: 1e-4 relative to the largest magnitude of the compared array. The two paths sum
  * in different orders (im2col + GEMM against oneDNN's direct kernels), so float results differ in
  * the last bits; a real difference in math shows up orders of magnitude above that.
@@ -59,14 +60,17 @@ class OneDnnHelpersTest {
                         .kernelSize(2, 2).stride(2, 2).build(), "in"))),
                 Arguments.of("small trunk", Trunk.SMALL_CNN),
                 Arguments.of("resnet18 blocks", new Block(g -> {
-                    String down = ResNet18Trunk.basicBlock(g, "blockA", "in", 8, 2);
-                    ResNet18Trunk.basicBlock(g, "blockB", down, 8, 1);
-                })));
+                    String down = TorchvisionResNetTrunk.basicBlock(g, "blockA", "in", 8, 2);
+                    TorchvisionResNetTrunk.basicBlock(g, "blockB", down, 8, 1);
+                })),
+                Arguments.of("resnet50 bottleneck", new Block(g ->
+                        TorchvisionResNetTrunk.bottleneck(g, "blockC", "in", 4, 4, 2))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("blocks")
     void helpersGiveTheSameActivationsAndGradients(String name, TrunkArchitecture trunk) {
+        assumeOneDnnBuild();
         ModelSpec spec = ModelSpec.builder().setTrunk(Trunk.SMALL_CNN).setLabels(Specs.labels(3))
                 .setInputSize(SIZE, SIZE).optOptimizer(OptimizerSpec.sgd(0.1)).optSeed(4).build();
         ComputationGraph plain = withHelpers(false, () -> DragnModel.create(spec, trunk).graph());
@@ -116,6 +120,7 @@ class OneDnnHelpersTest {
     /** Whole ResNet18 forward (inference): same activations at every layer. */
     @Test
     void resnet18ForwardIsTheSameWithHelpers() {
+        assumeOneDnnBuild();
         ModelSpec spec = ModelSpec.builder().setTrunk(Trunk.RESNET18).setLabels(Specs.labels(3)).setInputSize(64, 64)
                 .optSeed(4).build();
         ComputationGraph plain = withHelpers(false, () -> DragnModel.create(spec).graph());
@@ -128,6 +133,11 @@ class OneDnnHelpersTest {
         for (String layer : a.keySet()) {
             assertClose(b.get(layer), a.get(layer), "activation of " + layer);
         }
+    }
+
+    private static void assumeOneDnnBuild() {
+        assumeTrue(System.getProperty("org.bytedeco.javacpp.platform.extension", "").startsWith("-onednn"),
+                "needs a oneDNN native build");
     }
 
     private static long signFlips(INDArray x, INDArray y) {

@@ -48,8 +48,18 @@ class TrunkTest {
     }
 
     @Test
-    void zooResnet50BuildsAndForwardsASmallInput() {
+    void resnet50HasTorchvisionsGeometryAndParameterCount() {
         DragnModel model = model(Trunk.RESNET50, 128, 128);
+        BagBatch bag = RandomBags.batch(DataType.FLOAT, 1, 3, 128, 128, 10, 2);
+        assertThat(featureShape(model, bag)).containsExactly(1, 2048, 4, 4);
+        // torchvision resnet50 has 25,557,032 parameters, 2,049,000 of them in fc.
+        assertThat(trainableTrunkParams(model.graph())).isEqualTo(25_557_032L - 2_049_000L);
+        assertThat(model.predict(bag).isNaN().any()).isFalse();
+    }
+
+    @Test
+    void zooResnet50BuildsAndForwardsASmallInput() {
+        DragnModel model = model(Trunk.ZOO_RESNET50, 128, 128);
         BagBatch bag = RandomBags.batch(DataType.FLOAT, 1, 3, 128, 128, 10, 1);
         // The zoo graph downsamples by 64 (its stage 2 has stride 2): 128 → 2.
         assertThat(featureShape(model, bag)).containsExactly(1, 2048, 2, 2);
@@ -65,7 +75,7 @@ class TrunkTest {
         try {
             Path expected = empty.resolve("models").resolve("resnet50").resolve("resnet50_dl4j_inference.v3.zip");
             assertThat(PretrainedTrunkWeights.zooResNet50CacheFile()).isEqualTo(expected);
-            ModelSpec spec = ModelSpec.builder().setTrunk(Trunk.RESNET50).setLabels(Specs.labels(2))
+            ModelSpec spec = ModelSpec.builder().setTrunk(Trunk.ZOO_RESNET50).setLabels(Specs.labels(2))
                     .setInputSize(64, 64).optTrunkInit(TrunkInit.IMAGENET).build();
             assertThatThrownBy(() -> DragnModel.create(spec)).isInstanceOf(TrunkWeightsUnavailableException.class)
                     .hasMessageContaining(expected.toString())

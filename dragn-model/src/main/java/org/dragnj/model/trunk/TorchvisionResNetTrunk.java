@@ -1,0 +1,116 @@
+package org.dragnj.model.trunk;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * ResNet with torchvision's geometry, which the authors' PyTorch code uses: 7x7/2 stem conv,
+ * 3x3/2 max pool, four stages (64, 128, 256, 512 base channels) whose first block downsamples
+ * (stages 2–4) through its 3x3 convolution, projection shortcuts where the shape changes, no
+ * biases before BatchNorm. Layer names follow torchvision's module names ("layer2.0.conv1").
+ *
+ * <p>ResNet-18: basic blocks [2, 2, 2, 2], 512 output channels; a 180x320 FlyExpress image gives
+ * [512, 6, 10]. ResNet-50: bottleneck blocks [3, 4, 6, 3] (expansion 4), 2048 output channels.
+ */
+public final class TorchvisionResNetTrunk implements TrunkArchitecture {
+
+    /** Residual block type and its channel expansion. */
+    public enum Block {
+        BASIC(1), BOTTLENECK(4);
+
+        private final int expansion;
+
+        Block(int expansion) {
+            this.expansion = expansion;
+        }
+    }
+
+    private static final int[] WIDTHS = {64, 128, 256, 512};
+
+    static final TorchvisionResNetTrunk RESNET18 = new TorchvisionResNetTrunk(Block.BASIC, 2, 2, 2, 2);
+    static final TorchvisionResNetTrunk RESNET50 = new TorchvisionResNetTrunk(Block.BOTTLENECK, 3, 4, 6, 3);
+
+    private final Block block;
+    private final int[] depths;
+
+    public TorchvisionResNetTrunk(Block block, int... depths) {
+        if (depths.length != WIDTHS.length) {
+            throw new IllegalArgumentException("a ResNet has 4 stages, got " + depths.length);
+        }
+        this.block = block;
+        this.depths = depths.clone();
+    }
+
+    @Override
+    public String addTo(GraphBuilder graph, String input, TrunkContext context) {
+        graph.addLayer("conv1", conv(7, 2, 3, 64), input)
+                .addLayer("bn1", new BatchNormalization.Builder().build(), "conv1")
+                .addLayer("relu1", relu(), "bn1")
+                .addLayer("maxpool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2)
+                        .padding(1, 1).build(), "relu1");
+        String last = "maxpool";
+        int channels = 64;
+        for (int stage = 0; stage < WIDTHS.length; stage++) {
+            for (int b = 0; b < depths[stage]; b++) {
+                int stride = stage > 0 && b == 0 ? 2 : 1;
+                String name = "layer" + (stage + 1) + "." + b;
+                last = block == Block.BASIC ? basicBlock(graph, name, last, WIDTHS[stage], stride)
+                        : bottleneck(graph, name, last, channels, WIDTHS[stage], stride);
+                channels = WIDTHS[stage] * block.expansion;
+            }
+        }
+        return last;
+    }
+
+    /** Two 3x3 convs with BN, identity or 1x1 projection shortcut; returns the block's output vertex. */
+    static String basicBlock(GraphBuilder graph, String name, String input, int width, int stride) {
+        graph.addLayer(name + ".conv1", conv(3, stride, 1, width), input)
+                .addLayer(name + ".bn1", new BatchNormalization.Builder().build(), name + ".conv1")
+                .addLayer(name + ".relu1", relu(), name + ".bn1")
+                .addLayer(name + ".conv2", conv(3, 1, 1, width), name + ".relu1")
+                .addLayer(name + ".bn2", new BatchNormalization.Builder().build(), name + ".conv2");
+        return residual(graph, name, input, name + ".bn2", stride != 1, width, stride);
+    }
+
+    /** 1x1 reduce, 3x3 (carrying the stride), 1x1 expand by 4, each with BN. */
+    static String bottleneck(GraphBuilder graph, String name, String input, int inChannels, int width, int stride) {
+        int out = width * Block.BOTTLENECK.expansion;
+        graph.addLayer(name + ".conv1", conv(1, 1, 0, width), input)
+                .addLayer(name + ".bn1", new BatchNormalization.Builder().build(), name + ".conv1")
+                .addLayer(name + ".relu1", relu(), name + ".bn1")
+                .addLayer(name + ".conv2", conv(3, stride, 1, width), name + ".relu1")
+                .addLayer(name + ".bn2", new BatchNormalization.Builder().build(), name + ".conv2")
+                .addLayer(name + ".relu2", relu(), name + ".bn2")
+                .addLayer(name + ".conv3", conv(1, 1, 0, out), name + ".relu2")
+                .addLayer(name + ".bn3", new BatchNormalization.Builder().build(), name + ".conv3");
+        return residual(graph, name, input, name + ".bn3", stride != 1 || inChannels != out, out, stride);
+    }
+
+    private static String residual(GraphBuilder graph, String name, String input, String branch, boolean project,
+            int out, int stride) {
+        String shortcut = input;
+        if (project) {
+            graph.addLayer(name + ".downsample.0", conv(1, stride, 0, out), input)
+                    .addLayer(name + ".downsample.1", new BatchNormalization.Builder().build(), name + ".downsample.0");
+            shortcut = name + ".downsample.1";
+        }
+        graph.addVertex(name + ".add", new ElementWiseVertex(ElementWiseVertex.Op.Add), branch, shortcut)
+                .addLayer(name + ".relu", relu(), name + ".add");
+        return name + ".relu";
+    }
+
+    private static ConvolutionLayer conv(int kernel, int stride, int padding, int out) {
+        return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).padding(padding, padding)
+                .nOut(out).hasBias(false).build();
+    }
+
+    private static ActivationLayer relu() {
+        return new ActivationLayer.Builder().activation(Activation.RELU).build();
+    }
+}
