@@ -51,6 +51,8 @@ public final class ModelGraphFactory {
         double decay = spec.optimizer().weightDecay();
         NeuralNetConfiguration.Builder nn = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
+                // DL4J's default activation is sigmoid; a layer that names none must be linear.
+                .activation(Activation.IDENTITY)
                 .dataType(spec.dataType())
                 .updater(updater)
                 .weightInit(WeightInit.RELU)

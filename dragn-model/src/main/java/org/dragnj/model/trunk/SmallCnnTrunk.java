@@ -1,14 +1,13 @@
 package org.dragnj.model.trunk;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
 
-/** Stages of 3x3 conv → BN → ReLU → 2x2 max pool; the output is /2^stages of the input. */
+/** Stages of 3x3 conv → BN+ReLU → 2x2 max pool; the output is /2^stages of the input. */
 final class SmallCnnTrunk implements TrunkArchitecture {
 
     private final int[] channels;
@@ -23,11 +22,10 @@ final class SmallCnnTrunk implements TrunkArchitecture {
         for (int s = 0; s < channels.length; s++) {
             String p = "cnn" + (s + 1) + "_";
             graph.addLayer(p + "conv", new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(channels[s])
-                            .hasBias(false).build(), last)
-                    .addLayer(p + "bn", new BatchNormalization.Builder().build(), p + "conv")
-                    .addLayer(p + "relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + "bn")
+                            .hasBias(false).activation(Activation.IDENTITY).build(), last)
+                    .addLayer(p + "bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), p + "conv")
                     .addLayer(p + "pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
-                            .build(), p + "relu");
+                            .build(), p + "bn");
             last = p + "pool";
         }
         return last;

@@ -50,10 +50,9 @@ public final class TorchvisionResNetTrunk implements TrunkArchitecture {
     @Override
     public String addTo(GraphBuilder graph, String input, TrunkContext context) {
         graph.addLayer("conv1", conv(7, 2, 3, 64), input)
-                .addLayer("bn1", new BatchNormalization.Builder().build(), "conv1")
-                .addLayer("relu1", relu(), "bn1")
+                .addLayer("bn1", bnRelu(), "conv1")
                 .addLayer("maxpool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2)
-                        .padding(1, 1).build(), "relu1");
+                        .padding(1, 1).build(), "bn1");
         String last = "maxpool";
         int channels = 64;
         for (int stage = 0; stage < WIDTHS.length; stage++) {
@@ -71,10 +70,9 @@ public final class TorchvisionResNetTrunk implements TrunkArchitecture {
     /** Two 3x3 convs with BN, identity or 1x1 projection shortcut; returns the block's output vertex. */
     static String basicBlock(GraphBuilder graph, String name, String input, int width, int stride) {
         graph.addLayer(name + ".conv1", conv(3, stride, 1, width), input)
-                .addLayer(name + ".bn1", new BatchNormalization.Builder().build(), name + ".conv1")
-                .addLayer(name + ".relu1", relu(), name + ".bn1")
-                .addLayer(name + ".conv2", conv(3, 1, 1, width), name + ".relu1")
-                .addLayer(name + ".bn2", new BatchNormalization.Builder().build(), name + ".conv2");
+                .addLayer(name + ".bn1", bnRelu(), name + ".conv1")
+                .addLayer(name + ".conv2", conv(3, 1, 1, width), name + ".bn1")
+                .addLayer(name + ".bn2", bn(), name + ".conv2");
         return residual(graph, name, input, name + ".bn2", stride != 1, width, stride);
     }
 
@@ -82,13 +80,11 @@ public final class TorchvisionResNetTrunk implements TrunkArchitecture {
     static String bottleneck(GraphBuilder graph, String name, String input, int inChannels, int width, int stride) {
         int out = width * Block.BOTTLENECK.expansion;
         graph.addLayer(name + ".conv1", conv(1, 1, 0, width), input)
-                .addLayer(name + ".bn1", new BatchNormalization.Builder().build(), name + ".conv1")
-                .addLayer(name + ".relu1", relu(), name + ".bn1")
-                .addLayer(name + ".conv2", conv(3, stride, 1, width), name + ".relu1")
-                .addLayer(name + ".bn2", new BatchNormalization.Builder().build(), name + ".conv2")
-                .addLayer(name + ".relu2", relu(), name + ".bn2")
-                .addLayer(name + ".conv3", conv(1, 1, 0, out), name + ".relu2")
-                .addLayer(name + ".bn3", new BatchNormalization.Builder().build(), name + ".conv3");
+                .addLayer(name + ".bn1", bnRelu(), name + ".conv1")
+                .addLayer(name + ".conv2", conv(3, stride, 1, width), name + ".bn1")
+                .addLayer(name + ".bn2", bnRelu(), name + ".conv2")
+                .addLayer(name + ".conv3", conv(1, 1, 0, out), name + ".bn2")
+                .addLayer(name + ".bn3", bn(), name + ".conv3");
         return residual(graph, name, input, name + ".bn3", stride != 1 || inChannels != out, out, stride);
     }
 
@@ -97,7 +93,7 @@ public final class TorchvisionResNetTrunk implements TrunkArchitecture {
         String shortcut = input;
         if (project) {
             graph.addLayer(name + ".downsample.0", conv(1, stride, 0, out), input)
-                    .addLayer(name + ".downsample.1", new BatchNormalization.Builder().build(), name + ".downsample.0");
+                    .addLayer(name + ".downsample.1", bn(), name + ".downsample.0");
             shortcut = name + ".downsample.1";
         }
         graph.addVertex(name + ".add", new ElementWiseVertex(ElementWiseVertex.Op.Add), branch, shortcut)
@@ -107,7 +103,16 @@ public final class TorchvisionResNetTrunk implements TrunkArchitecture {
 
     private static ConvolutionLayer conv(int kernel, int stride, int padding, int out) {
         return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).padding(padding, padding)
-                .nOut(out).hasBias(false).build();
+                .nOut(out).hasBias(false).activation(Activation.IDENTITY).build();
+    }
+
+    private static BatchNormalization bn() {
+        return new BatchNormalization.Builder().activation(Activation.IDENTITY).build();
+    }
+
+    /** BatchNorm with its ReLU applied in the same layer: one activation array and graph step fewer. */
+    private static BatchNormalization bnRelu() {
+        return new BatchNormalization.Builder().activation(Activation.RELU).build();
     }
 
     private static ActivationLayer relu() {

@@ -87,7 +87,7 @@ class OneDnnHelpersTest {
             // A ReLU input within float noise of 0 may fall on either side of the kink in the two
             // paths and legitimately send its gradient elsewhere; this seed has none.
             assertThat(signFlips(a.get(layer), b.get(layer))).as("sign flips in " + layer).isZero();
-            assertClose(b.get(layer), a.get(layer), "activation of " + layer);
+            assertClose(b.get(layer), a.get(layer), 0, "activation of " + layer);
         }
         for (ComputationGraph g : new ComputationGraph[] {plain, onednn}) {
             g.setInputs(in);
@@ -97,8 +97,11 @@ class OneDnnHelpersTest {
         assertThat(onednn.score()).isCloseTo(plain.score(), org.assertj.core.data.Offset.offset(1e-5));
         Map<String, INDArray> ga = plain.gradient().gradientForVariable();
         Map<String, INDArray> gb = onednn.gradient().gradientForVariable();
+        // Gradients far below the network's largest (e.g. a BatchNorm shift followed by another
+        // BatchNorm, ~1e-6 of it) are float noise around zero: compare them on 1 % of the largest.
+        double floor = 1e-2 * ga.values().stream().mapToDouble(x -> x.amaxNumber().doubleValue()).max().orElse(0);
         for (String p : ga.keySet()) {
-            assertClose(gb.get(p), ga.get(p), "gradient of " + p);
+            assertClose(gb.get(p), ga.get(p), floor, "gradient of " + p);
         }
     }
 
@@ -131,7 +134,7 @@ class OneDnnHelpersTest {
         Map<String, INDArray> a = plain.feedForward(in, false);
         Map<String, INDArray> b = onednn.feedForward(in, false);
         for (String layer : a.keySet()) {
-            assertClose(b.get(layer), a.get(layer), "activation of " + layer);
+            assertClose(b.get(layer), a.get(layer), 0, "activation of " + layer);
         }
     }
 
@@ -163,9 +166,9 @@ class OneDnnHelpersTest {
         }
     }
 
-    private static void assertClose(INDArray actual, INDArray expected, String what) {
+    private static void assertClose(INDArray actual, INDArray expected, double floor, String what) {
         assertThat(actual.shape()).as(what).isEqualTo(expected.shape());
-        double scale = Math.max(1e-6, expected.amaxNumber().doubleValue());
+        double scale = Math.max(Math.max(1e-6, floor), expected.amaxNumber().doubleValue());
         double diff = actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
         assertThat(diff / scale).as("%s: max |diff| %s over max |x| %s", what, diff, scale).isLessThan(TOLERANCE);
     }
@@ -174,7 +177,8 @@ class OneDnnHelpersTest {
     private record Block(java.util.function.Consumer<GraphBuilder> body) implements TrunkArchitecture {
         @Override
         public String addTo(GraphBuilder graph, String input, TrunkContext context) {
-            graph.addLayer("in", new ConvolutionLayer.Builder(1, 1).nOut(4).build(), input);
+            // No bias: the blocks under test start with BatchNorm, which cancels it (zero gradient, all noise).
+            graph.addLayer("in", new ConvolutionLayer.Builder(1, 1).nOut(4).hasBias(false).build(), input);
             body.accept(graph);
             return graph.getVertices().keySet().stream().reduce((x, y) -> y).orElseThrow();
         }

@@ -109,6 +109,25 @@ class TrunkTest {
         assertThatThrownBy(() -> DragnModel.create(spec)).hasMessageContaining(missing.toAbsolutePath().toString());
     }
 
+    /**
+     * DL4J gives a layer that names no activation the network's default, which is sigmoid; a
+     * trunk's convolutions and BatchNorms must be linear or ReLU, never squashed.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Trunk.class)
+    void trunkLayersAreLinearOrRelu(Trunk trunk) {
+        ComputationGraph g = DragnModel.create(ModelSpec.builder().setTrunk(trunk).setLabels(Specs.labels(2))
+                .setInputSize(64, 64).build()).graph();
+        for (Layer l : g.getLayers()) {
+            if (l.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base
+                    && !l.conf().getLayer().getLayerName().equals(ModelGraphFactory.HEAD)) {
+                assertThat(base.getActivationFn()).as(l.conf().getLayer().getLayerName())
+                        .isInstanceOfAny(org.nd4j.linalg.activations.impl.ActivationIdentity.class,
+                                org.nd4j.linalg.activations.impl.ActivationReLU.class);
+            }
+        }
+    }
+
     private static long trainableTrunkParams(ComputationGraph graph) {
         long n = 0;
         for (Layer l : graph.getLayers()) {
