@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -53,6 +54,9 @@ public final class ModelGraphFactory {
                 .seed(spec.seed())
                 // DL4J's default activation is sigmoid; a layer that names none must be linear.
                 .activation(Activation.IDENTITY)
+                // Keep each convolution's pre-activation from the forward pass for backprop; without
+                // it DL4J recomputes every convolution's forward pass during backprop.
+                .cacheMode(CacheMode.DEVICE)
                 .dataType(spec.dataType())
                 .updater(updater)
                 .weightInit(WeightInit.RELU)

@@ -3,6 +3,7 @@ package org.dragnj.bench.peer;
 import java.util.concurrent.TimeUnit;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -88,6 +89,9 @@ public class Dl4jResNetBenchmark {
     static ComputationGraph classifier(ResNetGeometry geometry, int size, int classes) {
         GraphBuilder g = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
                 .activation(Activation.IDENTITY)
+                // Keep each convolution's pre-activation from the forward pass for backprop; without
+                // it DL4J recomputes every convolution's forward pass during backprop.
+                .cacheMode(CacheMode.DEVICE)
                 .updater(new Adam(1e-4)).weightInit(WeightInit.RELU).convolutionMode(ConvolutionMode.Truncate)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED).inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .graphBuilder().addInputs("in").setInputTypes(InputType.convolutional(size, size, 3));
