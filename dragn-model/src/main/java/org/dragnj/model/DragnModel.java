@@ -3,16 +3,24 @@ package org.dragnj.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.dragnj.data.batch.BagBatch;
+import org.dragnj.data.batch.BagLayout;
+import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.aggregation.BagVertexImpl;
 import org.dragnj.model.io.ModelFiles;
 import org.dragnj.model.io.ModelProvenance;
 import org.dragnj.model.trunk.PretrainedTrunkWeights;
 import org.dragnj.model.trunk.TrunkArchitecture;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A bag classifier: one ComputationGraph (one parameter vector, one optimizer state) that takes
@@ -47,23 +55,88 @@ public final class DragnModel {
         return new DragnModel(spec, graph);
     }
 
-    /** Per-label probabilities [B, K] (inference mode: BatchNorm uses running statistics). */
+    /**
+     * Per-label probabilities [B, K] (inference mode: BatchNorm uses running statistics). For
+     * {@link Aggregation#SINGLE_INSTANCE} a bag scores the per-label maximum over its instances.
+     */
     public INDArray predict(BagBatch batch) {
+        if (isSingleInstance()) {
+            return bagMaximum(graph.output(false, batch.instances())[0], batch.layout());
+        }
         return graph.output(false, batch.instances(), batch.bagMask())[0];
     }
 
-    /** One optimizer step on the batch; returns the batch's loss before the step. */
+    /**
+     * One optimizer step on the batch; returns the training objective on it (DL4J's score, with
+     * regularization). Single-instance models train on every instance with its bag's labels.
+     */
     public double fit(BagBatch batch) {
-        requireLabels(batch);
-        graph.fit(batch.toMultiDataSet());
+        graph.fit(trainingData(batch));
         return graph.score();
     }
 
-    /** The batch's mean loss in inference mode, without updating anything. */
+    /** What the graph trains on for this batch: bags, or for single-instance models every instance with its bag's labels. */
+    public MultiDataSet trainingData(BagBatch batch) {
+        requireLabels(batch);
+        if (isSingleInstance()) {
+            return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {batch.instances()},
+                    new INDArray[] {instanceLabels(batch)});
+        }
+        return batch.toMultiDataSet();
+    }
+
+    /**
+     * Mean over bags of the summed binary cross-entropy of {@link #predict}: one definition for every
+     * aggregation (single-instance models included), without regularization terms.
+     */
     public double loss(BagBatch batch) {
         requireLabels(batch);
-        MultiDataSet mds = batch.toMultiDataSet();
-        return graph.score(mds, false);
+        INDArray p = Transforms.max(Transforms.min(predict(batch).castTo(DataType.DOUBLE), 1 - 1e-7, false), 1e-7,
+                false);
+        INDArray y = batch.labels().castTo(DataType.DOUBLE);
+        INDArray bce = y.mul(Transforms.log(p, true)).addi(y.rsub(1).muli(Transforms.log(p.rsub(1), false)));
+        return -bce.sumNumber().doubleValue() / batch.size();
+    }
+
+    /**
+     * Per-instance attention weights [sum of bag lengths], each bag's summing to 1, in the batch's
+     * instance order: which images drove each bag's prediction. Empty for aggregations without
+     * learned attention (see {@link Aggregation#hasAttention()}).
+     */
+    public Optional<INDArray> attention(BagBatch batch) {
+        if (!spec.aggregation().hasAttention()) {
+            return Optional.empty();
+        }
+        graph.output(false, batch.instances(), batch.bagMask());
+        BagVertexImpl<?> vertex = (BagVertexImpl<?>) graph.getVertex(ModelGraphFactory.AGGREGATE);
+        return Optional.of(vertex.lastInstanceWeights().dup());
+    }
+
+    private boolean isSingleInstance() {
+        return spec.aggregation() == Aggregation.SINGLE_INSTANCE;
+    }
+
+    /** Each instance gets its bag's label row. */
+    static INDArray instanceLabels(BagBatch batch) {
+        BagLayout layout = batch.layout();
+        INDArray out = Nd4j.create(batch.labels().dataType(), layout.totalInstances(), batch.labels().size(1));
+        int[] offsets = layout.offsets();
+        for (int b = 0; b < layout.bags(); b++) {
+            out.get(NDArrayIndex.interval(offsets[b], offsets[b] + layout.length(b)), NDArrayIndex.all())
+                    .assign(batch.labels().getRow(b, true).repeat(0, layout.length(b)));
+        }
+        return out;
+    }
+
+    /** Per-label maximum over each bag's instance rows. */
+    static INDArray bagMaximum(INDArray instanceScores, BagLayout layout) {
+        INDArray out = Nd4j.create(instanceScores.dataType(), layout.bags(), instanceScores.size(1));
+        int[] offsets = layout.offsets();
+        for (int b = 0; b < layout.bags(); b++) {
+            out.putRow(b, instanceScores.get(NDArrayIndex.interval(offsets[b], offsets[b] + layout.length(b)),
+                    NDArrayIndex.all()).max(0));
+        }
+        return out;
     }
 
     public void save(Path file) throws IOException {
@@ -93,10 +166,10 @@ public final class DragnModel {
         return graph.params().length();
     }
 
-    /** Parameters of the aggregation vertex (BatchNorm running statistics included). */
+    /** Parameters of the aggregation vertex (BatchNorm running statistics included); 0 without one. */
     public long aggregationParameterCount() {
         GraphVertex v = graph.getVertex(ModelGraphFactory.AGGREGATE);
-        return v.numParams();
+        return v == null ? 0 : v.numParams();
     }
 
     private static void requireLabels(BagBatch batch) {

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.aggregation.BagVertex;
 import org.dragnj.model.trunk.TrunkArchitecture;
 import org.dragnj.model.trunk.TrunkContext;
@@ -25,8 +26,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds the ComputationGraph configuration of a {@link ModelSpec}:
  * <pre>
- *   POST: instances → trunk → aggregate(·, bag) → pool → head
- *   PRE:  instances → aggregate(·, bag) → trunk → pool → head
+ *   POST, maps:   instances → trunk → aggregate(·, bag) → pool → head
+ *   POST, vector: instances → trunk → aggregate(·, bag) → head      (NAN, SPoC, gated attention)
+ *   PRE:          instances → aggregate(·, bag) → trunk → pool → head
+ *   SI:           instances → trunk → pool → head                    (one row per instance)
  * </pre>
  * Inputs: {@value #INSTANCES} [sum of bag lengths, channels, H, W] and {@value #BAG} [B, maxLength];
  * output {@value #HEAD} [B, K] sigmoid probabilities trained with binary cross-entropy.
@@ -66,28 +69,37 @@ public final class ModelGraphFactory {
         if (decay > 0) {
             nn.l2(decay);
         }
-        GraphBuilder g = nn.graphBuilder()
-                .addInputs(INSTANCES, BAG)
-                .setInputTypes(InputType.convolutional(spec.inputHeight(), spec.inputWidth(), spec.inputChannels()),
-                        // The bag mask's width varies per minibatch; only the aggregation vertex reads it.
-                        InputType.feedForward(1));
-        List<Regularization> regularization = decay > 0 ? List.of(new L2Regularization(decay)) : List.of();
-        BagVertex aggregate = spec.aggregation().createVertex(spec.unitBatchNorm(), updater, regularization);
+        InputType images = InputType.convolutional(spec.inputHeight(), spec.inputWidth(), spec.inputChannels());
         TrunkContext ctx = new TrunkContext(spec.inputHeight(), spec.inputWidth(), spec.seed(), updater);
-        String features;
-        if (spec.mode() == AggregationMode.POST) {
-            String maps = trunk.addTo(g, INSTANCES, ctx);
-            g.addVertex(AGGREGATE, aggregate, maps, BAG);
-            features = AGGREGATE;
+        GraphBuilder g = nn.graphBuilder();
+        Aggregation aggregation = spec.aggregation();
+        String pooled;
+        if (aggregation == Aggregation.SINGLE_INSTANCE) {
+            // Every instance is its own sample; DragnModel takes the bag maximum outside the graph.
+            g.addInputs(INSTANCES).setInputTypes(images);
+            pooled = pool(g, trunk.addTo(g, INSTANCES, ctx));
         } else {
-            g.addVertex(AGGREGATE, aggregate, INSTANCES, BAG);
-            features = trunk.addTo(g, AGGREGATE, ctx);
+            // The bag mask's width varies per minibatch; only the aggregation vertex reads it.
+            g.addInputs(INSTANCES, BAG).setInputTypes(images, InputType.feedForward(1));
+            List<Regularization> regularization = decay > 0 ? List.of(new L2Regularization(decay)) : List.of();
+            BagVertex aggregate = aggregation.createVertex(spec.unitBatchNorm(), updater, regularization);
+            if (spec.mode() == AggregationMode.POST) {
+                g.addVertex(AGGREGATE, aggregate, trunk.addTo(g, INSTANCES, ctx), BAG);
+                pooled = aggregation.kind() == Aggregation.Kind.MAPS ? pool(g, AGGREGATE) : AGGREGATE;
+            } else {
+                g.addVertex(AGGREGATE, aggregate, INSTANCES, BAG);
+                pooled = pool(g, trunk.addTo(g, AGGREGATE, ctx));
+            }
         }
-        g.addLayer(POOL, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), features)
-                .addLayer(HEAD, new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+        g.addLayer(HEAD, new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
                         .nOut(spec.numLabels()).activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build(),
-                        POOL)
+                        pooled)
                 .setOutputs(HEAD);
         return g.build();
+    }
+
+    private static String pool(GraphBuilder g, String maps) {
+        g.addLayer(POOL, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), maps);
+        return POOL;
     }
 }

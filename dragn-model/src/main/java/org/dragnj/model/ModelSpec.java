@@ -50,6 +50,10 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, got " + dataType);
         }
+        if (mode == AggregationMode.PRE && !aggregation.supportsPreAggregation()) {
+            throw new IllegalArgumentException(aggregation + " aggregates feature vectors, so it cannot run before the"
+                    + " trunk (PRE); pre-aggregation works with DRAGN_L1/L2/L3, MEAN and MAX");
+        }
         if (unitBatchNorm && !aggregation.isDragn()) {
             throw new IllegalArgumentException("unit BatchNorm applies to DRAGN aggregations only, not " + aggregation);
         }

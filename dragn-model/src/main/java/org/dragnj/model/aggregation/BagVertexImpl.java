@@ -53,6 +53,7 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
     private BagLayout layout;
     private Map<Integer, int[]> groupBags;
     private final List<S> groupStates = new ArrayList<>();
+    private INDArray lastInstanceWeights;
 
     protected BagVertexImpl(ComputationGraph graph, String name, int vertexIndex, INDArray paramsView,
             boolean initializeParams, DataType dataType, BagVertex conf) {
@@ -85,6 +86,19 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
      * and adds parameter gradients into {@link #gradient(String)}.
      */
     protected abstract INDArray backwardGroup(S state, INDArray outputGradient);
+
+    /**
+     * Per-instance weights of a group's forward pass [bags·length] (attention), or null when the
+     * aggregation has none. Collected in the minibatch's instance order by {@link #lastInstanceWeights()}.
+     */
+    protected INDArray instanceWeights(S state) {
+        return null;
+    }
+
+    /** The per-instance weights of the last forward pass [sum of bag lengths], or null. */
+    public INDArray lastInstanceWeights() {
+        return lastInstanceWeights;
+    }
 
     /** Called once before the groups of a forward pass. */
     protected void beginForward(boolean training) {
@@ -120,11 +134,13 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
         INDArray out;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             beginForward(training);
+            lastInstanceWeights = null;
             if (layout.isUniform()) {
                 groupBags = Map.of(layout.length(0), allBags(layout.bags()));
                 S s = forwardGroup(instances, layout.bags(), layout.length(0), training);
                 groupStates.add(s);
                 out = s.output();
+                lastInstanceWeights = instanceWeights(s);
             } else {
                 groupBags = layout.bagsByLength();
                 int[] offsets = layout.offsets();
@@ -141,6 +157,16 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
                     S s = forwardGroup(grouped, bags.length, len, training);
                     groupStates.add(s);
                     INDArray groupOut = s.output();
+                    INDArray weights = instanceWeights(s);
+                    if (weights != null) {
+                        if (lastInstanceWeights == null) {
+                            lastInstanceWeights = Nd4j.create(weights.dataType(), layout.totalInstances());
+                        }
+                        for (int i = 0; i < bags.length; i++) {
+                            lastInstanceWeights.get(NDArrayIndex.interval(offsets[bags[i]], offsets[bags[i]] + len))
+                                    .assign(weights.get(NDArrayIndex.interval((long) i * len, (long) (i + 1) * len)));
+                        }
+                    }
                     if (out == null) {
                         out = Nd4j.create(groupOut.dataType(), withLeading(groupOut.shape(), layout.bags()));
                     }
@@ -202,7 +228,13 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
         return a;
     }
 
-    private static long[] withLeading(long[] shape, long leading) {
+    /** A 'c'-ordered array with the values of {@code a}, without copying when {@code a} already is one. */
+    protected static INDArray contiguous(INDArray a) {
+        return a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+    }
+
+    /** {@code shape} with its first dimension replaced. */
+    protected static long[] withLeading(long[] shape, long leading) {
         long[] s = shape.clone();
         s[0] = leading;
         return s;

@@ -2,6 +2,7 @@ package org.dragnj.model.aggregation;
 
 import java.util.List;
 
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -23,6 +24,17 @@ public final class DetachedVertex {
 
     /** Instantiates {@code conf} with freshly initialised parameters (seeded). */
     public DetachedVertex(BagVertex conf, DataType dt, long seed) {
+        this(conf, null, dt, seed);
+    }
+
+    /**
+     * As above, for instances of the given type: vertices sized by their input (feature channels)
+     * learn it here, as they would when a graph is built.
+     */
+    public DetachedVertex(BagVertex conf, InputType instances, DataType dt, long seed) {
+        if (instances != null) {
+            conf.getOutputType(-1, instances, InputType.feedForward(1));
+        }
         conf.setDataType(dt);
         long n = conf.numParams(true);
         params = n == 0 ? null : Nd4j.create(dt, 1, n);
@@ -48,6 +60,11 @@ public final class DetachedVertex {
     public INDArray forward(INDArray instances, INDArray bagMask, boolean training) {
         vertex.setInputs(instances, bagMask);
         return vertex.doForward(training, LayerWorkspaceMgr.noWorkspaces());
+    }
+
+    /** Per-instance weights of the last forward pass (attention), or null. */
+    public INDArray lastInstanceWeights() {
+        return ((BagVertexImpl<?>) vertex).lastInstanceWeights();
     }
 
     /** Backprop of the last training forward: parameter gradients and the instance gradient. */

@@ -37,7 +37,18 @@ class SaveLoadTest {
     @ParameterizedTest
     @EnumSource(AggregationMode.class)
     void roundTripGivesIdenticalPredictionsAndContinuesTrainingIdentically(AggregationMode mode) throws IOException {
-        DragnModel model = DragnModel.create(spec(mode));
+        roundTrip(spec(mode));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Aggregation.class, names = {"MEAN", "MAX", "NAN", "NAN_CASCADE", "SPOC", "GATED_ATTENTION",
+            "SINGLE_INSTANCE", "DRAGN_L1"})
+    void everyAggregationRoundTrips(Aggregation aggregation) throws IOException {
+        roundTrip(spec(AggregationMode.POST).toBuilder().optAggregation(aggregation).optUnitBatchNorm(false).build());
+    }
+
+    private void roundTrip(ModelSpec spec) throws IOException {
+        DragnModel model = DragnModel.create(spec);
         BagBatch train = RandomBags.batch(DataType.FLOAT, 1, 3, 16, 16, 4, 4, 2, 7);
         for (int i = 0; i < 3; i++) {
             model.fit(train); // moves weights, Adam moments and the unit's BatchNorm running statistics

@@ -2,17 +2,14 @@ package org.dragnj.model.aggregation.dragn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.stream.Stream;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.dragnj.data.batch.BagBatch;
 import org.dragnj.model.AggregationMode;
 import org.dragnj.model.DragnModel;
-import org.dragnj.model.ModelGraphFactory;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.testing.DoublePrecision;
+import org.dragnj.model.testing.GradientChecks;
 import org.dragnj.model.testing.RandomBags;
 import org.dragnj.model.testing.Specs;
 import org.dragnj.model.testing.TinyTrunk;
@@ -23,11 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/**
- * Finite-difference checks of every gradient of a whole graph (trunk, DRAGN vertex, head) in
- * double precision: eps 1e-6, max relative error 1e-3. The unit's BatchNorm running statistics
- * are not gradients (they hold the running-average update) and are left out.
- */
+/** Gradient checks ({@link GradientChecks}) of whole graphs: tiny trunk, DRAGN vertex, head. */
 @ExtendWith(DoublePrecision.class)
 class DragnGradientCheckTest {
 
@@ -56,7 +49,7 @@ class DragnGradientCheckTest {
     void gradientsMatchFiniteDifferences(AggregationMode mode, Aggregation agg, boolean bn, int n) {
         DragnModel model = DragnModel.create(Specs.gradientCheck(agg, bn, mode, IMAGE, LABELS), new TinyTrunk(2));
         BagBatch batch = RandomBags.batch(DataType.DOUBLE, 31L * n, 3, IMAGE, IMAGE, LABELS, n, n);
-        assertThat(check(model, batch)).isTrue();
+        assertThat(GradientChecks.pass(model, batch)).isTrue();
     }
 
     @Test
@@ -64,23 +57,6 @@ class DragnGradientCheckTest {
         DragnModel model = DragnModel.create(
                 Specs.gradientCheck(Aggregation.DRAGN_L2, true, AggregationMode.POST, IMAGE, LABELS), new TinyTrunk(2));
         BagBatch batch = RandomBags.batch(DataType.DOUBLE, 5, 3, IMAGE, IMAGE, LABELS, 3, 1, 5, 2, 3);
-        assertThat(check(model, batch)).isTrue();
-    }
-
-    static boolean check(DragnModel model, BagBatch batch) {
-        Set<String> exclude = new HashSet<>();
-        for (int i = 0; i < 2; i++) {
-            exclude.add(ModelGraphFactory.AGGREGATE + "_" + UnitArchitecture.runningMean(i));
-            exclude.add(ModelGraphFactory.AGGREGATE + "_" + UnitArchitecture.runningVar(i));
-        }
-        return GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig()
-                .net(model.graph())
-                .inputs(new org.nd4j.linalg.api.ndarray.INDArray[] {batch.instances(), batch.bagMask()})
-                .labels(new org.nd4j.linalg.api.ndarray.INDArray[] {batch.labels()})
-                .epsilon(1e-6)
-                .maxRelError(1e-3)
-                .minAbsoluteError(1e-8)
-                .excludeParams(exclude)
-                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+        assertThat(GradientChecks.pass(model, batch)).isTrue();
     }
 }

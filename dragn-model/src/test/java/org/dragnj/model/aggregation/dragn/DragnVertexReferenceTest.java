@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.dragnj.data.batch.BagLayout;
 import org.dragnj.data.batch.Rows;
-import org.dragnj.model.testing.ReferenceDragn;
 import org.dragnj.model.aggregation.DetachedVertex;
+import org.dragnj.model.testing.PlainArrays;
+import org.dragnj.model.testing.ReferenceDragn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,14 +46,14 @@ class DragnVertexReferenceTest {
     void equalsReferenceForEveryLengthAndBatchSize(UnitDepth depth, boolean bn, boolean training) {
         UnitArchitecture arch = new UnitArchitecture(depth, bn);
         DetachedVertex v = harness(arch);
-        ReferenceDragn reference = new ReferenceDragn(arch, paramsOf(v), training);
+        ReferenceDragn reference = new ReferenceDragn(arch, PlainArrays.params(v), training);
         for (int n = 1; n <= 9; n++) {
             for (int bags = 1; bags <= 3; bags++) {
                 Nd4j.getRandom().setSeed(1000L * n + bags);
                 INDArray x = Nd4j.rand(DataType.FLOAT, (long) bags * n, C, H, W).subi(0.5).muli(4);
                 INDArray out = v.forward(x, BagLayout.uniform(bags, n).toMask(DataType.FLOAT), training);
                 assertThat(out.shape()).containsExactly(bags, C, H, W);
-                List<double[][][]> expected = reference.aggregate(split(x, BagLayout.uniform(bags, n), 0, bags));
+                List<double[][][]> expected = reference.aggregate(PlainArrays.bags(x, BagLayout.uniform(bags, n), 0, bags));
                 assertClose(out, expected, "n=" + n + " B=" + bags);
             }
         }
@@ -64,7 +64,7 @@ class DragnVertexReferenceTest {
     void mixedLengthBatchAggregatesEachLengthGroupLikeTheReference(UnitDepth depth, boolean bn, boolean training) {
         UnitArchitecture arch = new UnitArchitecture(depth, bn);
         DetachedVertex v = harness(arch);
-        ReferenceDragn reference = new ReferenceDragn(arch, paramsOf(v), training);
+        ReferenceDragn reference = new ReferenceDragn(arch, PlainArrays.params(v), training);
         BagLayout layout = new BagLayout(new int[] {3, 1, 5, 3, 2, 5});
         Nd4j.getRandom().setSeed(7);
         INDArray x = Nd4j.rand(DataType.FLOAT, layout.totalInstances(), C, H, W).subi(0.5).muli(4);
@@ -72,7 +72,7 @@ class DragnVertexReferenceTest {
         for (Map.Entry<Integer, int[]> group : layout.bagsByLength().entrySet()) {
             List<double[][][][]> bags = new ArrayList<>();
             for (int b : group.getValue()) {
-                bags.add(split(x, layout, b, b + 1).get(0));
+                bags.add(PlainArrays.bags(x, layout, b, b + 1).get(0));
             }
             List<double[][][]> expected = reference.aggregate(bags);
             for (int i = 0; i < group.getValue().length; i++) {
@@ -92,11 +92,11 @@ class DragnVertexReferenceTest {
         DetachedVertex v = harness(arch);
         double[] mean0 = v.param("mean0").toDoubleVector();
         double[] var0 = v.param("var0").toDoubleVector();
-        ReferenceDragn reference = new ReferenceDragn(arch, paramsOf(v), true);
+        ReferenceDragn reference = new ReferenceDragn(arch, PlainArrays.params(v), true);
         Nd4j.getRandom().setSeed(21);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2 * 7, C, H, W);
         v.forward(x, BagLayout.uniform(2, 7).toMask(DataType.FLOAT), true);
-        reference.aggregate(split(x, BagLayout.uniform(2, 7), 0, 2));
+        reference.aggregate(PlainArrays.bags(x, BagLayout.uniform(2, 7), 0, 2));
         var g = v.backward(Nd4j.ones(DataType.FLOAT, 2, C, H, W)).getFirst().gradientForVariable();
 
         double[] mean = mean0.clone();
@@ -126,33 +126,6 @@ class DragnVertexReferenceTest {
             }
         }
         return v;
-    }
-
-    static Map<String, double[]> paramsOf(DetachedVertex v) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (String name : v.paramNames()) {
-            out.put(name, v.param(name).dup('c').reshape(-1).toDoubleVector());
-        }
-        return out;
-    }
-
-    /** Bags [from, to) of a packed array as [instance][channel][y][x]. */
-    static List<double[][][][]> split(INDArray packed, BagLayout layout, int from, int to) {
-        List<double[][][][]> bags = new ArrayList<>();
-        for (int b = from; b < to; b++) {
-            // dup: toDoubleMatrix() of a slice of a row-offset view can come back empty in ND4J M2.1.
-            INDArray bag = packed.get(Rows.of(layout.offset(b), layout.length(b), 4)).dup();
-            double[][][][] arr = new double[layout.length(b)][][][];
-            for (int j = 0; j < arr.length; j++) {
-                INDArray inst = bag.slice(j);
-                arr[j] = new double[(int) inst.size(0)][][];
-                for (int c = 0; c < arr[j].length; c++) {
-                    arr[j][c] = inst.slice(c).dup().toDoubleMatrix();
-                }
-            }
-            bags.add(arr);
-        }
-        return bags;
     }
 
     static void assertClose(INDArray actual, List<double[][][]> expected, String what) {

@@ -1,0 +1,60 @@
+package org.dragnj.model.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.dragnj.data.batch.BagLayout;
+import org.dragnj.data.batch.Rows;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+
+/**
+ * Mean, max, NAN, SPoC and gated attention are functions of the set of instances; DRAGN is not
+ * (its windows see instances in order, which is why the authors reshuffle bags every time they are
+ * loaded), except for bags of one or two.
+ */
+class PermutationTest {
+
+    private static final BagLayout LAYOUT = new BagLayout(new int[] {5, 2, 4});
+    private static final int[] REVERSED_WITHIN_BAGS = {4, 3, 2, 1, 0, 6, 5, 10, 9, 8, 7};
+
+    @ParameterizedTest
+    @EnumSource(value = Aggregation.class, names = {"MEAN", "MAX", "NAN", "NAN_CASCADE", "SPOC", "GATED_ATTENTION"})
+    void setAggregationsIgnoreInstanceOrder(Aggregation aggregation) {
+        INDArray[] outs = outputsInBothOrders(aggregation);
+        assertThat(outs[1].equalsWithEps(outs[0], 1e-5)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Aggregation.class, names = {"DRAGN_L1", "DRAGN_L2", "DRAGN_L3"})
+    void dragnDependsOnInstanceOrderForBagsOfThreeOrMore(Aggregation aggregation) {
+        INDArray[] outs = outputsInBothOrders(aggregation);
+        for (int b = 0; b < LAYOUT.bags(); b++) {
+            boolean same = outs[1].get(Rows.of(b, 1, 4)).equalsWithEps(outs[0].get(Rows.of(b, 1, 4)), 1e-5);
+            assertThat(same).as("bag %d of length %d", b, LAYOUT.length(b)).isEqualTo(LAYOUT.length(b) <= 2);
+        }
+    }
+
+    private static INDArray[] outputsInBothOrders(Aggregation aggregation) {
+        BagVertex conf = aggregation.createVertex(false, new NoOp(), List.of());
+        DetachedVertex v = new DetachedVertex(conf, InputType.convolutional(3, 4, 6), DataType.FLOAT, 9);
+        if (aggregation == Aggregation.NAN || aggregation == Aggregation.NAN_CASCADE) {
+            Nd4j.getRandom().setSeed(2);
+            v.param("q0").assign(Nd4j.rand(DataType.FLOAT, 6).subi(0.5)); // away from the uniform start
+        }
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, LAYOUT.totalInstances(), 6, 3, 4);
+        INDArray permuted = Nd4j.pullRows(x.reshape(x.size(0), -1), 1, REVERSED_WITHIN_BAGS).reshape(x.shape());
+        INDArray mask = LAYOUT.toMask(DataType.FLOAT);
+        INDArray a = v.forward(x, mask, false).dup();
+        INDArray b = v.forward(permuted, mask, false).dup();
+        return new INDArray[] {a.reshape(a.size(0), a.length() / a.size(0), 1, 1), b.reshape(b.size(0),
+                b.length() / b.size(0), 1, 1)};
+    }
+}
