@@ -20,6 +20,13 @@ public final class SyntheticBagGenerator {
     /** Motif shapes; label k uses shape k mod 4. */
     enum Shape { SQUARE, DISC, RING, CROSS }
 
+    /** Which part of a motif an instance shows. */
+    enum Part { WHOLE, LEFT, RIGHT }
+
+    /** A motif part to draw into an instance. */
+    private record Mark(int label, Part part) {
+    }
+
     private static final float[][] PALETTE = {
         {1.0f, 0.15f, 0.15f}, {0.15f, 1.0f, 0.15f}, {0.2f, 0.3f, 1.0f},
         {1.0f, 0.95f, 0.15f}, {1.0f, 0.2f, 1.0f}, {0.15f, 1.0f, 1.0f},
@@ -72,25 +79,31 @@ public final class SyntheticBagGenerator {
         Random rnd = new Random(bagSeed(spec.seed(), i));
         int n = spec.minBagLength() + rnd.nextInt(spec.maxBagLength() - spec.minBagLength() + 1);
         boolean[] labels = new boolean[spec.classes()];
-        List<List<Integer>> motifsPerInstance = new ArrayList<>();
+        List<List<Mark>> marks = new ArrayList<>();
         for (int j = 0; j < n; j++) {
-            motifsPerInstance.add(new ArrayList<>());
+            marks.add(new ArrayList<>());
         }
         for (int k = 0; k < spec.classes(); k++) {
             labels[k] = rnd.nextDouble() < spec.labelProbability();
-            if (!labels[k]) {
-                continue;
-            }
-            int evidence = 1 + rnd.nextInt(Math.min(spec.maxEvidence(), n));
             List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
             Collections.shuffle(order, rnd);
-            for (int e = 0; e < evidence; e++) {
-                motifsPerInstance.get(order.get(e)).add(k);
+            if (spec.evidence() == SyntheticBagSpec.Evidence.PRESENCE) {
+                if (labels[k]) {
+                    int evidence = 1 + rnd.nextInt(Math.min(spec.maxEvidence(), n));
+                    for (int e = 0; e < evidence; e++) {
+                        marks.get(order.get(e)).add(new Mark(k, Part.WHOLE));
+                    }
+                }
+            } else if (labels[k]) {
+                marks.get(order.get(0)).add(new Mark(k, Part.LEFT));
+                marks.get(order.get(n > 1 ? 1 : 0)).add(new Mark(k, Part.RIGHT));
+            } else if (rnd.nextBoolean()) {
+                marks.get(order.get(0)).add(new Mark(k, rnd.nextBoolean() ? Part.LEFT : Part.RIGHT));
             }
         }
         List<float[]> images = new ArrayList<>(n);
         for (int j = 0; j < n; j++) {
-            images.add(render(motifsPerInstance.get(j), rnd));
+            images.add(render(marks.get(j), rnd));
         }
         return new SyntheticBagSample(images, labels);
     }
@@ -106,7 +119,7 @@ public final class SyntheticBagGenerator {
         return z ^ (z >>> 31);
     }
 
-    private float[] render(List<Integer> motifs, Random rnd) {
+    private float[] render(List<Mark> marks, Random rnd) {
         int h = spec.height();
         int w = spec.width();
         float[] img = new float[3 * h * w];
@@ -125,10 +138,10 @@ public final class SyntheticBagGenerator {
         int distractors = rnd.nextInt(3);
         for (int d = 0; d < distractors; d++) {
             float grey = 0.35f + 0.25f * rnd.nextFloat();
-            draw(img, Shape.values()[rnd.nextInt(4)], new float[] {grey, grey, grey}, radius, rnd);
+            draw(img, Shape.values()[rnd.nextInt(4)], Part.WHOLE, new float[] {grey, grey, grey}, radius, rnd);
         }
-        for (int k : motifs) {
-            draw(img, shape(k), PALETTE[colourIndex(k)], radius, rnd);
+        for (Mark m : marks) {
+            draw(img, shape(m.label()), m.part(), PALETTE[colourIndex(m.label())], radius, rnd);
         }
         for (int p = 0; p < img.length; p++) {
             float v = img[p] + (float) (rnd.nextGaussian() * spec.noise());
@@ -137,14 +150,15 @@ public final class SyntheticBagGenerator {
         return img;
     }
 
-    private void draw(float[] img, Shape shape, float[] colour, int r, Random rnd) {
+    private void draw(float[] img, Shape shape, Part part, float[] colour, int r, Random rnd) {
         int h = spec.height();
         int w = spec.width();
         int cy = r + rnd.nextInt(Math.max(1, h - 2 * r));
         int cx = r + rnd.nextInt(Math.max(1, w - 2 * r));
         for (int y = Math.max(0, cy - r); y < Math.min(h, cy + r + 1); y++) {
             for (int x = Math.max(0, cx - r); x < Math.min(w, cx + r + 1); x++) {
-                if (inside(shape, y - cy, x - cx, r)) {
+                boolean inPart = part == Part.WHOLE || (part == Part.LEFT ? x < cx : x >= cx);
+                if (inPart && inside(shape, y - cy, x - cx, r)) {
                     for (int c = 0; c < 3; c++) {
                         img[(c * h + y) * w + x] = colour[c];
                     }

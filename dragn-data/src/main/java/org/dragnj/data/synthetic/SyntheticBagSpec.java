@@ -11,12 +11,25 @@ package org.dragnj.data.synthetic;
  * @param maxBagLength      largest bag length
  * @param labelProbability  probability that a label is positive for a bag
  * @param maxEvidence       a positive label's motif is drawn in 1 ... maxEvidence of the bag's instances
+ * @param evidence          how a label shows in a bag: whole motifs, or halves spread over instances
  * @param motifScale        motif diameter as a fraction of the shorter image side
  * @param noise             standard deviation of the pixel noise
  * @param seed              seed of the whole task; bag i depends on (seed, i) only
  */
 public record SyntheticBagSpec(int classes, int height, int width, int minBagLength, int maxBagLength,
-        double labelProbability, int maxEvidence, double motifScale, double noise, long seed) {
+        double labelProbability, int maxEvidence, Evidence evidence, double motifScale, double noise, long seed) {
+
+    /** How a positive label shows in its bag. */
+    public enum Evidence {
+        /** The whole motif appears in 1 … maxEvidence instances: any one instance is proof. */
+        PRESENCE,
+        /**
+         * The motif's left half appears in one instance and its right half in another; a negative
+         * label may still show one half (a decoy) in half of the bags. No single instance decides
+         * the label: the evidence must be combined across the bag.
+         */
+        SPLIT
+    }
 
     public static final int MAX_CLASSES = 24;
 
@@ -28,6 +41,7 @@ public record SyntheticBagSpec(int classes, int height, int width, int minBagLen
         require(labelProbability > 0 && labelProbability < 1,
                 "labelProbability must be in (0, 1), got " + labelProbability);
         require(maxEvidence >= 1, "maxEvidence must be >= 1, got " + maxEvidence);
+        require(evidence != null, "evidence is required");
         require(motifScale > 0 && motifScale <= 0.5, "motifScale must be in (0, 0.5], got " + motifScale);
         require(noise >= 0, "noise must be >= 0, got " + noise);
     }
@@ -51,6 +65,7 @@ public record SyntheticBagSpec(int classes, int height, int width, int minBagLen
         private int maxBagLength = 6;
         private double labelProbability = 0.35;
         private int maxEvidence = 2;
+        private Evidence evidence = Evidence.PRESENCE;
         private double motifScale = 0.25;
         private double noise = 0.05;
         private long seed = 42;
@@ -82,6 +97,11 @@ public record SyntheticBagSpec(int classes, int height, int width, int minBagLen
             return this;
         }
 
+        public Builder optEvidence(Evidence evidence) {
+            this.evidence = evidence;
+            return this;
+        }
+
         public Builder optMotifScale(double scale) {
             this.motifScale = scale;
             return this;
@@ -99,7 +119,7 @@ public record SyntheticBagSpec(int classes, int height, int width, int minBagLen
 
         public SyntheticBagSpec build() {
             return new SyntheticBagSpec(classes, height, width, minBagLength, maxBagLength, labelProbability,
-                    maxEvidence, motifScale, noise, seed);
+                    maxEvidence, evidence, motifScale, noise, seed);
         }
     }
 }

@@ -70,6 +70,32 @@ class SyntheticBagGeneratorTest {
     }
 
     @Test
+    void splitEvidenceSpreadsAPositiveMotifOverTwoInstancesAndShowsDecoyHalves() {
+        // One red square label; r = 4: a whole square has 9 x 9 = 81 pixels, a half 4 or 5 columns.
+        SyntheticBagGenerator split = new SyntheticBagGenerator(SyntheticBagSpec.builder().optClasses(1)
+                .optBagLengths(2, 5).optImageSize(32, 32).optEvidence(SyntheticBagSpec.Evidence.SPLIT).optNoise(0)
+                .optSeed(4).build());
+        int decoys = 0;
+        int positives = 0;
+        for (int i = 0; i < 60; i++) {
+            SyntheticBagSample s = split.sample(i);
+            long instancesWithRed = s.instances().stream().filter(SyntheticBagGeneratorTest::hasRedPixel).count();
+            int red = s.instances().stream().mapToInt(SyntheticBagGeneratorTest::redPixels).sum();
+            if (s.labels()[0]) {
+                positives++;
+                assertThat(instancesWithRed).as("bag %d", i).isEqualTo(2);
+                assertThat(red).as("bag %d", i).isEqualTo(81);
+            } else if (red > 0) {
+                decoys++;
+                assertThat(instancesWithRed).isEqualTo(1);
+                assertThat(red).isIn(36, 45);
+            }
+        }
+        assertThat(positives).isPositive();
+        assertThat(decoys).isPositive();
+    }
+
+    @Test
     void invalidSpecsAreRejected() {
         assertThatThrownBy(() -> SyntheticBagSpec.builder().optClasses(25).build()).hasMessageContaining("classes");
         assertThatThrownBy(() -> SyntheticBagSpec.builder().optBagLengths(3, 2).build())
@@ -77,12 +103,17 @@ class SyntheticBagGeneratorTest {
     }
 
     private static boolean hasRedPixel(float[] chw) {
+        return redPixels(chw) > 0;
+    }
+
+    private static int redPixels(float[] chw) {
         int plane = chw.length / 3;
+        int n = 0;
         for (int p = 0; p < plane; p++) {
             if (chw[p] > 0.9f && chw[plane + p] < 0.3f && chw[2 * plane + p] < 0.3f) {
-                return true;
+                n++;
             }
         }
-        return false;
+        return n;
     }
 }

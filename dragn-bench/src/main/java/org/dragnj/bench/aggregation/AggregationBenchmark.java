@@ -3,11 +3,10 @@ package org.dragnj.bench.aggregation;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.dragnj.data.batch.BagLayout;
+import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.aggregation.DetachedVertex;
-import org.dragnj.model.aggregation.dragn.DragnVertex;
-import org.dragnj.model.aggregation.dragn.UnitArchitecture;
-import org.dragnj.model.aggregation.dragn.UnitDepth;
 import org.dragnj.platform.Backend;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,21 +24,24 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Time of the DRAGN vertex on one bag of n instance maps [C, h, w], forward and forward+backward. */
+/**
+ * One aggregation vertex on one bag of n instance maps [C, h, w], forward (inference) and
+ * forward+backward (training), outside any graph.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class DragnVertexBenchmark {
+public class AggregationBenchmark {
 
     static {
         Backend.configure();
     }
 
-    @Param({"L1", "L2", "L3"})
-    public UnitDepth unit;
+    @Param({"DRAGN_L1", "DRAGN_L2", "DRAGN_L3", "MEAN", "MAX", "NAN", "NAN_CASCADE", "SPOC", "GATED_ATTENTION"})
+    public Aggregation aggregation;
 
     @Param({"1", "2", "3", "4", "5", "8", "16", "32", "50"})
     public int n;
@@ -55,16 +57,14 @@ public class DragnVertexBenchmark {
 
     @Setup
     public void setUp() {
-        String[] s = map.split("x");
-        long c = Long.parseLong(s[0]);
-        long h = Long.parseLong(s[1]);
-        long w = Long.parseLong(s[2]);
-        vertex = new DetachedVertex(new DragnVertex(new UnitArchitecture(unit, false), new NoOp(), List.of()),
-                DataType.FLOAT, 1);
+        long[] s = MapShape.parse(map);
+        vertex = new DetachedVertex(aggregation.createVertex(false, new NoOp(), List.of()),
+                InputType.convolutional(s[1], s[2], s[0]), DataType.FLOAT, 1);
         Nd4j.getRandom().setSeed(2);
-        instances = Nd4j.rand(DataType.FLOAT, n, c, h, w);
+        instances = Nd4j.rand(DataType.FLOAT, n, s[0], s[1], s[2]);
         mask = BagLayout.uniform(1, n).toMask(DataType.FLOAT);
-        outputGradient = Nd4j.rand(DataType.FLOAT, 1, c, h, w);
+        INDArray out = vertex.forward(instances, mask, false);
+        outputGradient = Nd4j.rand(DataType.FLOAT, out.shape());
     }
 
     @Benchmark
