@@ -127,12 +127,14 @@ public final class ManifestReader {
                         imageProblems.add(p);
                     }
                 }
-                if (instances.isEmpty()) {
-                    bagProblems.add(new ManifestProblem(bagsFile, line, id, Kind.EMPTY_BAG, imageProblems.isEmpty()
-                            ? "no instances listed" : "none of its " + imageProblems.size() + " images is usable"));
-                }
                 problems.addAll(bagProblems);
                 problems.addAll(imageProblems);
+                if (instances.isEmpty()) {
+                    ManifestProblem empty = new ManifestProblem(bagsFile, line, id, Kind.EMPTY_BAG, imageProblems.isEmpty()
+                            ? "no instances listed" : "none of its " + imageProblems.size() + " images is usable");
+                    bagProblems.add(empty);
+                    problems.add(empty);
+                }
                 if (bagProblems.isEmpty()) {
                     kept.add(new BagRecord(id, split, labels, instances));
                     dropped += imageProblems.size();
