@@ -1,0 +1,124 @@
+package org.dragnj.eval.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.dragnj.data.io.AtomicFiles;
+import org.dragnj.eval.metrics.Bootstrap;
+import org.dragnj.eval.metrics.LabelResult;
+import org.dragnj.eval.metrics.Metric;
+import org.dragnj.eval.metrics.MetricsResult;
+
+/**
+ * Methods side by side in the paper's layout (Tables 1–3): rows metrics, columns methods, values
+ * in percent, the best of each row in bold; with bootstrap intervals when given. Written as
+ * Markdown, CSV and JSON, plus per-label tables of F1 and AUC.
+ */
+public final class ComparisonReport {
+
+    private final Map<String, MetricsResult> methods;
+    private final Map<String, Map<Metric, Bootstrap.Interval>> intervals;
+
+    /** @param methods  method name → its metrics, in column order */
+    public ComparisonReport(Map<String, MetricsResult> methods, Map<String, Map<Metric, Bootstrap.Interval>> intervals) {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("a comparison needs at least one method");
+        }
+        this.methods = new LinkedHashMap<>(methods);
+        this.intervals = intervals == null ? Map.of() : new LinkedHashMap<>(intervals);
+    }
+
+    public String markdown() {
+        List<String> names = new ArrayList<>(methods.keySet());
+        StringBuilder sb = new StringBuilder("| Metric (%) |");
+        names.forEach(n -> sb.append(' ').append(n).append(" |"));
+        sb.append("\n|---|").append("---|".repeat(names.size())).append('\n');
+        for (Metric m : Metric.values()) {
+            sb.append("| ").append(m.title()).append(" |");
+            double best = names.stream().mapToDouble(n -> methods.get(n).get(m)).filter(Double::isFinite).max()
+                    .orElse(Double.NaN);
+            for (String n : names) {
+                double v = methods.get(n).get(m);
+                String cell = pct(v);
+                Bootstrap.Interval ci = intervals.getOrDefault(n, Map.of()).get(m);
+                if (ci != null && Double.isFinite(ci.lower())) {
+                    cell += " [" + pct(ci.lower()) + ", " + pct(ci.upper()) + "]";
+                }
+                boolean isBest = Double.isFinite(v) && v == best && names.size() > 1;
+                sb.append(' ').append(isBest ? "**" + cell + "**" : cell).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public String csv() {
+        List<String> names = new ArrayList<>(methods.keySet());
+        StringBuilder sb = new StringBuilder("metric");
+        names.forEach(n -> sb.append(',').append(quote(n)));
+        sb.append('\n');
+        for (Metric m : Metric.values()) {
+            sb.append(m.key());
+            for (String n : names) {
+                double v = methods.get(n).get(m);
+                sb.append(',').append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public Map<String, Object> json() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("methods", new ArrayList<>(methods.keySet()));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            methods.forEach((n, r) -> row.put(n, Double.isFinite(r.get(m)) ? r.get(m) : null));
+            metrics.put(m.key(), row);
+        }
+        out.put("metrics", metrics);
+        return out;
+    }
+
+    /** Rows labels, columns methods, for one per-label quantity (F1, AUC, ...). */
+    public String perLabelMarkdown(String title, ToDoubleFunction<LabelResult> value) {
+        List<String> names = new ArrayList<>(methods.keySet());
+        List<LabelResult> first = methods.get(names.get(0)).perLabel();
+        StringBuilder sb = new StringBuilder("| ").append(title).append(" (%) |");
+        names.forEach(n -> sb.append(' ').append(n).append(" |"));
+        sb.append("\n|---|").append("---|".repeat(names.size())).append('\n');
+        for (int k = 0; k < first.size(); k++) {
+            sb.append("| ").append(first.get(k).label()).append(" |");
+            for (String n : names) {
+                sb.append(' ').append(pct(value.applyAsDouble(methods.get(n).perLabel().get(k)))).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** comparison.md, comparison.csv, comparison.json and per_label.md in {@code folder}. */
+    public void write(Path folder) throws IOException {
+        AtomicFiles.writeString(folder.resolve("comparison.md"), markdown());
+        AtomicFiles.writeString(folder.resolve("comparison.csv"), csv());
+        Map<String, Object> json = json();
+        AtomicFiles.write(folder.resolve("comparison.json"), out -> MetricsJson.JSON.writeValue(out, json));
+        AtomicFiles.writeString(folder.resolve("per_label.md"), perLabelMarkdown("F1", LabelResult::f1) + "\n"
+                + perLabelMarkdown("AUC", LabelResult::auc));
+    }
+
+    private static String pct(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", 100 * v) : "–";
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,87 @@
+package org.dragnj.eval.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dragnj.eval.metrics.Bootstrap;
+import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.eval.metrics.Metric;
+import org.dragnj.eval.metrics.Metrics;
+import org.dragnj.eval.metrics.MetricsResult;
+import org.dragnj.eval.metrics.Predictions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ReportTest {
+
+    @TempDir
+    Path dir;
+
+    static final Predictions GOOD = new Predictions(List.of("a", "b", "c", "d"), List.of("x", "y"),
+            new double[][] {{0.9, 0.1}, {0.8, 0.7}, {0.2, 0.6}, {0.1, 0.3}}, new int[][] {{1, 0}, {1, 1}, {0, 1}, {0, 0}});
+    static final Predictions POOR = new Predictions(List.of("a", "b", "c", "d"), List.of("x", "y"),
+            new double[][] {{0.4, 0.6}, {0.8, 0.2}, {0.6, 0.6}, {0.1, 0.3}}, new int[][] {{1, 0}, {1, 1}, {0, 1}, {0, 0}});
+
+    @Test
+    void metricsJsonHasThePaperKeysAsFractionsAndAPerLabelSection() throws IOException {
+        Predictions oneClass = new Predictions(List.of("a", "b"), List.of("x", "never"), new double[][] {{0.9, 0.1},
+                {0.2, 0.2}}, new int[][] {{1, 0}, {0, 0}});
+        MetricsResult r = Metrics.compute(oneClass, DecisionRule.THRESHOLD_05);
+        Path file = dir.resolve("metrics.json");
+        MetricsJson.write(file, r, Bootstrap.intervals(oneClass, p -> Metrics.compute(p, DecisionRule.THRESHOLD_05), 20,
+                0.95, 1), 20, 0.95);
+        JsonNode j = new ObjectMapper().readTree(file.toFile());
+        for (String key : List.of("auc_macro", "precision_macro", "recall_macro", "f1_macro", "f1_micro", "sensitivity",
+                "specificity")) {
+            assertThat(j.get(key).isNumber()).as(key).isTrue();
+            assertThat(j.get(key).asDouble()).as(key).isBetween(0.0, 1.0);
+        }
+        assertThat(j.get("auc_macro").asDouble()).isEqualTo(1.0);
+        assertThat(j.get("excluded_from_auc").get(0).asText()).isEqualTo("never");
+        assertThat(j.get("per_label").get("never").get("auc").isNull()).isTrue();
+        assertThat(j.get("per_label").get("x").get("tp").asInt()).isEqualTo(1);
+        assertThat(j.get("confidence_intervals").get("level").asDouble()).isEqualTo(0.95);
+        assertThat(j.get("confidence_intervals").get("intervals").get("f1_micro").has("lower")).isTrue();
+    }
+
+    @Test
+    void comparisonTableHasMetricRowsMethodColumnsAndTheBestInBold() throws IOException {
+        Map<String, MetricsResult> methods = new LinkedHashMap<>();
+        methods.put("SI", Metrics.compute(POOR, DecisionRule.THRESHOLD_05));
+        methods.put("DRAGN", Metrics.compute(GOOD, DecisionRule.THRESHOLD_05));
+        ComparisonReport report = new ComparisonReport(methods, null);
+        String md = report.markdown();
+        List<String> lines = md.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("| Metric (%) | SI | DRAGN |");
+        assertThat(lines).hasSize(2 + Metric.values().length);
+        // GOOD ranks every positive above every negative: AUC 100 for DRAGN, in bold.
+        assertThat(lines.get(2)).startsWith("| AUC (macro) |").endsWith("| **100.00** |");
+        assertThat(md).contains("| F1 (macro) |");
+        assertThat(report.csv().lines().findFirst().orElseThrow()).isEqualTo("metric,SI,DRAGN");
+        assertThat(report.csv()).contains("auc_macro,");
+        report.write(dir);
+        for (String f : List.of("comparison.md", "comparison.csv", "comparison.json", "per_label.md")) {
+            assertThat(dir.resolve(f)).isRegularFile();
+        }
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+        assertThat(j.get("metrics").get("auc_macro").get("DRAGN").asDouble()).isEqualTo(1.0);
+        assertThat(Files.readString(dir.resolve("per_label.md"))).contains("| x |").contains("| F1 (%) | SI | DRAGN |");
+    }
+
+    @Test
+    void intervalsAppearInTheTableWhenGiven() {
+        Map<String, MetricsResult> methods = Map.of("DRAGN", Metrics.compute(GOOD, DecisionRule.THRESHOLD_05));
+        Map<String, Map<Metric, Bootstrap.Interval>> ci = Map.of("DRAGN", Bootstrap.intervals(GOOD,
+                p -> Metrics.compute(p, DecisionRule.THRESHOLD_05), 30, 0.95, 2));
+        assertThat(new ComparisonReport(methods, ci).markdown()).containsPattern("\\| \\d+\\.\\d\\d \\[\\d+\\.\\d\\d, \\d+\\.\\d\\d\\] \\|");
+    }
+}
