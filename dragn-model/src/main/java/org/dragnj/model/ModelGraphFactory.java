@@ -21,7 +21,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds the ComputationGraph configuration of a {@link ModelSpec}:
@@ -32,7 +31,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *   SI:           instances → trunk → pool → head                    (one row per instance)
  * </pre>
  * Inputs: {@value #INSTANCES} [sum of bag lengths, channels, H, W] and {@value #BAG} [B, maxLength];
- * output {@value #HEAD} [B, K] sigmoid probabilities trained with binary cross-entropy.
+ * output {@value #HEAD} [B, K] sigmoid probabilities trained with the spec's loss (binary cross-entropy by default).
  */
 public final class ModelGraphFactory {
 
@@ -91,7 +90,7 @@ public final class ModelGraphFactory {
                 pooled = pool(g, trunk.addTo(g, AGGREGATE, ctx));
             }
         }
-        g.addLayer(HEAD, new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+        g.addLayer(HEAD, new OutputLayer.Builder(spec.loss().create())
                         .nOut(spec.numLabels()).activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build(),
                         pooled)
                 .setOutputs(HEAD);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.loss.Loss;
 import org.dragnj.model.trunk.Trunk;
 import org.dragnj.model.trunk.TrunkInit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,6 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param inputChannels    channels of an instance image
  * @param inputHeight      instance height the model is built for
  * @param inputWidth       instance width the model is built for
+ * @param loss             training loss of the head
  * @param optimizer        optimizer and its settings
  * @param dataType         FLOAT for training, DOUBLE for gradient checks
  * @param seed             parameter-initialisation seed
@@ -27,7 +29,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param trunkWeightsFile the file for {@link TrunkInit#FILE}, else null
  */
 public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mode, boolean unitBatchNorm,
-        List<String> labels, int inputChannels, int inputHeight, int inputWidth, OptimizerSpec optimizer,
+        List<String> labels, int inputChannels, int inputHeight, int inputWidth, Loss loss, OptimizerSpec optimizer,
         DataType dataType, long seed, TrunkInit trunkInit, String trunkWeightsFile) {
 
     public ModelSpec {
@@ -35,6 +37,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         Objects.requireNonNull(aggregation, "aggregation");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(trunkInit, "trunkInit");
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
         if (labels.isEmpty()) {
@@ -80,6 +83,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         b.inputChannels = inputChannels;
         b.inputHeight = inputHeight;
         b.inputWidth = inputWidth;
+        b.loss = loss;
         b.optimizer = optimizer;
         b.dataType = dataType;
         b.seed = seed;
@@ -98,6 +102,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         private Aggregation aggregation = Aggregation.DRAGN_L1;
         private AggregationMode mode = AggregationMode.POST;
         private boolean unitBatchNorm;
+        private Loss loss = Loss.BCE;
         private OptimizerSpec optimizer = OptimizerSpec.adam(1e-4);
         private DataType dataType = DataType.FLOAT;
         private long seed = 42;
@@ -140,6 +145,11 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
             return this;
         }
 
+        public Builder optLoss(Loss loss) {
+            this.loss = loss;
+            return this;
+        }
+
         public Builder optOptimizer(OptimizerSpec optimizer) {
             this.optimizer = optimizer;
             return this;
@@ -172,7 +182,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
                 throw new IllegalStateException("setTrunk, setLabels and setInputSize are required");
             }
             return new ModelSpec(trunk, aggregation, mode, unitBatchNorm, labels, inputChannels, inputHeight,
-                    inputWidth, optimizer, dataType, seed, trunkInit, trunkWeightsFile);
+                    inputWidth, loss, optimizer, dataType, seed, trunkInit, trunkWeightsFile);
         }
     }
 }

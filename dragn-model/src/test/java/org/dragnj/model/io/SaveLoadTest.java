@@ -13,6 +13,7 @@ import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.OptimizerSpec;
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.loss.Loss;
 import org.dragnj.model.testing.RandomBags;
 import org.dragnj.model.testing.Specs;
 import org.dragnj.model.trunk.Trunk;
@@ -45,6 +46,12 @@ class SaveLoadTest {
             "SINGLE_INSTANCE", "DRAGN_L1"})
     void everyAggregationRoundTrips(Aggregation aggregation) throws IOException {
         roundTrip(spec(AggregationMode.POST).toBuilder().optAggregation(aggregation).optUnitBatchNorm(false).build());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Loss.class)
+    void everyLossRoundTrips(Loss loss) throws IOException {
+        roundTrip(spec(AggregationMode.POST).toBuilder().optLoss(loss).build());
     }
 
     private void roundTrip(ModelSpec spec) throws IOException {

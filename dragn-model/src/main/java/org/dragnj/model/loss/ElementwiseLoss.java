@@ -1,0 +1,70 @@
+package org.dragnj.model.loss;
+
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A multi-label loss defined per element on the output probabilities p (after the activation),
+ * with DL4J's conventions: a bag's score is the sum over its labels, the minibatch score their
+ * mean, and the gradient is taken with respect to the layer's pre-activation through the activation.
+ * Probabilities are clipped to [1e-7, 1 − 1e-7] so that logarithms stay finite.
+ */
+public abstract class ElementwiseLoss implements ILossFunction {
+
+    static final double CLIP = 1e-7;
+
+    /** Element losses ℓ(p, y) and their derivatives ∂ℓ/∂p, both [N, K]. */
+    protected abstract INDArray[] lossAndDerivative(INDArray p, INDArray y);
+
+    private INDArray probabilities(INDArray preOutput, IActivation activationFn) {
+        INDArray p = activationFn.getActivation(preOutput.dup(), true);
+        return Transforms.min(Transforms.max(p, CLIP, false), 1 - CLIP, false);
+    }
+
+    @Override
+    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        INDArray p = probabilities(preOutput, activationFn);
+        INDArray loss = lossAndDerivative(p, labels.castTo(p.dataType()))[0];
+        if (mask != null) {
+            loss.muli(mask.castTo(loss.dataType()));
+        }
+        return loss.sum(true, 1);
+    }
+
+    @Override
+    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
+            boolean average) {
+        INDArray perExample = computeScoreArray(labels, preOutput, activationFn, mask);
+        double sum = perExample.sumNumber().doubleValue();
+        return average ? sum / perExample.size(0) : sum;
+    }
+
+    @Override
+    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        INDArray p = probabilities(preOutput, activationFn);
+        INDArray dLdp = lossAndDerivative(p, labels.castTo(p.dataType()))[1];
+        if (mask != null) {
+            dLdp.muli(mask.castTo(dLdp.dataType()));
+        }
+        return activationFn.backprop(preOutput.dup(), dLdp).getFirst();
+    }
+
+    @Override
+    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
+            INDArray mask, boolean average) {
+        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
+                computeGradient(labels, preOutput, activationFn, mask));
+    }
+
+    /** −[y log p + (1 − y) log(1 − p)] and its derivative (p − y) / (p (1 − p)). */
+    static INDArray[] binaryCrossEntropy(INDArray p, INDArray y) {
+        INDArray logP = Transforms.log(p, true);
+        INDArray log1mP = Transforms.log(p.rsub(1), false);
+        INDArray loss = y.mul(logP).addi(y.rsub(1).muli(log1mP)).negi();
+        INDArray derivative = p.sub(y).divi(p.mul(p.rsub(1)));
+        return new INDArray[] {loss, derivative};
+    }
+}
