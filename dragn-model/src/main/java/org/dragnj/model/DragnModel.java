@@ -2,6 +2,7 @@ package org.dragnj.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -91,11 +92,16 @@ public final class DragnModel {
      */
     public double loss(BagBatch batch) {
         requireLabels(batch);
-        INDArray p = Transforms.max(Transforms.min(predict(batch).castTo(DataType.DOUBLE), 1 - 1e-7, false), 1e-7,
+        return bagLoss(predict(batch), batch.labels()) / batch.size();
+    }
+
+    /** Summed over bags and labels: −Σ [y log p + (1 − y) log(1 − p)], p clipped to [1e-7, 1 − 1e-7]. */
+    public static double bagLoss(INDArray probabilities, INDArray labels) {
+        INDArray p = Transforms.max(Transforms.min(probabilities.castTo(DataType.DOUBLE), 1 - 1e-7, false), 1e-7,
                 false);
-        INDArray y = batch.labels().castTo(DataType.DOUBLE);
+        INDArray y = labels.castTo(DataType.DOUBLE);
         INDArray bce = y.mul(Transforms.log(p, true)).addi(y.rsub(1).muli(Transforms.log(p.rsub(1), false)));
-        return -bce.sumNumber().doubleValue() / batch.size();
+        return -bce.sumNumber().doubleValue();
     }
 
     /**
@@ -141,6 +147,11 @@ public final class DragnModel {
 
     public void save(Path file) throws IOException {
         ModelFiles.write(file, graph, spec, true);
+    }
+
+    /** Saves with extra entries in the same file (a checkpoint's training state). */
+    public void save(Path file, Map<String, byte[]> extraEntries) throws IOException {
+        ModelFiles.write(file, graph, spec, true, extraEntries);
     }
 
     public static DragnModel load(Path file) throws IOException {

@@ -87,11 +87,14 @@ public abstract class BagVertex extends GraphVertex implements TrainingConfig {
                 .cacheMemory(0, 0).build();
     }
 
-    /** A copy that knows the name of its vertex; DL4J's updater looks layers up by this name. */
+    /**
+     * This configuration, now knowing the name of its vertex (DL4J's updater looks layers up by it).
+     * The runtime vertex shares this object with the graph's configuration on purpose: a learning-rate
+     * change made on the running vertex is then also what a saved configuration holds.
+     */
     protected BagVertex named(String name) {
-        BagVertex copy = clone();
-        copy.layerName = name;
-        return copy;
+        this.layerName = name;
+        return this;
     }
 
     protected void copyBaseInto(BagVertex other) {

@@ -7,6 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -41,6 +43,15 @@ public final class ModelFiles {
 
     public static <S> void write(Path file, ComputationGraph graph, S spec, boolean withUpdaterState)
             throws IOException {
+        write(file, graph, spec, withUpdaterState, Map.of());
+    }
+
+    /**
+     * As {@link #write(Path, ComputationGraph, Object, boolean)}, with extra entries (e.g. a training
+     * checkpoint's state) inside the same file, so that model and state can never disagree.
+     */
+    public static <S> void write(Path file, ComputationGraph graph, S spec, boolean withUpdaterState,
+            Map<String, byte[]> extraEntries) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path dl4j = Files.createTempFile(dir, "." + file.getFileName(), ".dl4j.tmp");
@@ -61,6 +72,11 @@ public final class ModelFiles {
                 zip.putNextEntry(new ZipEntry(HEADER_ENTRY));
                 zip.write(JSON.writeValueAsBytes(new Header<>(FORMAT_VERSION, spec, ModelProvenance.current())));
                 zip.closeEntry();
+                for (Map.Entry<String, byte[]> extra : extraEntries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(extra.getKey()));
+                    zip.write(extra.getValue());
+                    zip.closeEntry();
+                }
             }
             Files.move(out, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -89,6 +105,19 @@ public final class ModelFiles {
                 }
                 return new Header<>(version, JSON.treeToValue(tree.get("spec"), specType),
                         JSON.treeToValue(tree.get("provenance"), ModelProvenance.class));
+            }
+        }
+    }
+
+    /** An extra entry written with the model, if present. */
+    public static Optional<byte[]> readEntry(Path file, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(name);
+            if (e == null) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return Optional.of(in.readAllBytes());
             }
         }
     }

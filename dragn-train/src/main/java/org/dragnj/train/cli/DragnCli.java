@@ -5,10 +5,13 @@ import org.dragnj.platform.Backend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code dragn} command line. Without a subcommand it runs the default job. */
+/**
+ * The {@code dragn} command line. Without a subcommand it runs the default job: the demo
+ * comparison (DRAGN-L1, MI_mean, SI) on synthetic bags, generated on first use and then reused.
+ */
 @Command(name = "dragn", mixinStandardHelpOptions = true, version = "DRAGN-J 0.1.0",
         description = "DRAGN: deep recursive aggregation of bags of biological images.",
-        subcommands = {DemoCommand.class, MetricsCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, CompareCommand.class, MetricsCommand.class})
 public final class DragnCli implements Runnable {
 
     public static void main(String[] args) {
@@ -36,6 +39,11 @@ public final class DragnCli implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(new DemoCommand()).execute();
+        try {
+            CompareCommand.compare(org.dragnj.train.config.ConfigLoader.load("demo", java.util.Map.of()), null, null,
+                    false, java.nio.file.Path.of("runs", "data"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,54 @@
+package org.dragnj.train.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.dragnj.data.manifest.Manifest;
+import org.dragnj.eval.metrics.Metric;
+import org.dragnj.train.config.ExperimentConfig;
+import org.dragnj.train.experiment.DataSource;
+import org.dragnj.train.experiment.Experiment;
+import org.dragnj.train.progress.ProgressBarListener;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Trains one model on a manifest and evaluates it on the test split. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train one model (config + overrides), keep the best on validation, evaluate it on test.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    ExperimentOptions experiment = new ExperimentOptions();
+
+    @Option(names = "--out", description = "Run folder (default: runs/<name>-<time>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    boolean resume;
+
+    @Option(names = "--data-cache", defaultValue = "runs/data", description = "Where synthetic datasets are generated and reused (default: ${DEFAULT-VALUE}).")
+    Path dataCache;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig config = experiment.load();
+        if (resume && out == null) {
+            throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
+        }
+        Path folder = out != null ? out : CompareCommand.defaultFolder(config.name());
+        ProgressBarListener progress = new ProgressBarListener();
+        Manifest manifest = DataSource.load(config.data(), dataCache, progress);
+        Experiment.Outcome o = Experiment.run(config, manifest, folder, resume, List.of("train"), progress);
+        System.out.printf(Locale.ROOT, "%s; best epoch %d (validation macro F1 %.4f)%n", o.state().stopReason(),
+                o.state().bestEpoch() + 1, o.state().bestF1());
+        System.out.printf(Locale.ROOT, "test: macro AUC %.4f, macro F1 %.4f, micro F1 %.4f%n",
+                o.test().metrics().get(Metric.AUC_MACRO), o.test().metrics().get(Metric.F1_MACRO),
+                o.test().metrics().get(Metric.F1_MICRO));
+        System.out.println("run folder: " + o.folder().root());
+        return 0;
+    }
+}
