@@ -2,6 +2,7 @@ package org.dragnj.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,10 +36,21 @@ public final class DragnModel {
 
     private final ModelSpec spec;
     private final ComputationGraph graph;
+    /** A head split off a frozen trunk ({@link FrozenTrunk}): its instances are trunk features. */
+    private final boolean onFeatures;
 
     private DragnModel(ModelSpec spec, ComputationGraph graph) {
+        this(spec, graph, false);
+    }
+
+    private DragnModel(ModelSpec spec, ComputationGraph graph, boolean onFeatures) {
         this.spec = spec;
         this.graph = graph;
+        this.onFeatures = onFeatures;
+    }
+
+    static DragnModel onFeatures(ModelSpec spec, ComputationGraph headGraph) {
+        return new DragnModel(spec, headGraph, true);
     }
 
     /** Builds and initialises a model; loads pretrained trunk weights if the spec asks for them. */
@@ -118,6 +130,41 @@ public final class DragnModel {
         return Optional.of(vertex.lastInstanceWeights().dup());
     }
 
+    /**
+     * What the model sees of a batch, for maps such as t-SNE: each instance's trunk features,
+     * averaged over space [sum of bag lengths, C] (absent in PRE mode, whose trunk reads aggregated
+     * images), and each bag's representation as the head receives it [B, D] (for single-instance
+     * models, which have none, the mean of the bag's instance features).
+     */
+    public record Embeddings(Optional<INDArray> instances, INDArray bags) {
+    }
+
+    public Embeddings embeddings(BagBatch batch) {
+        INDArray[] inputs = isSingleInstance() ? new INDArray[] {batch.instances()}
+                : new INDArray[] {batch.instances(), batch.bagMask()};
+        Map<String, INDArray> activations = graph.feedForward(inputs, false);
+        Map<String, List<String>> inputsOf = graph.getConfiguration().getVertexInputs();
+        Optional<INDArray> instances = Optional.empty();
+        if (isSingleInstance() || spec.mode() == AggregationMode.POST) {
+            String trunkOut = inputsOf.get(isSingleInstance() ? ModelGraphFactory.POOL : ModelGraphFactory.AGGREGATE)
+                    .get(0);
+            instances = Optional.of(activations.get(trunkOut).mean(2, 3));
+        }
+        INDArray bags = isSingleInstance() ? bagMean(instances.orElseThrow(), batch.layout())
+                : activations.get(inputsOf.get(ModelGraphFactory.HEAD).get(0));
+        return new Embeddings(instances, bags.reshape(bags.size(0), -1));
+    }
+
+    private static INDArray bagMean(INDArray rows, BagLayout layout) {
+        INDArray out = Nd4j.create(rows.dataType(), layout.bags(), rows.size(1));
+        int[] offsets = layout.offsets();
+        for (int b = 0; b < layout.bags(); b++) {
+            out.putRow(b, rows.get(NDArrayIndex.interval(offsets[b], offsets[b] + layout.length(b)), NDArrayIndex.all())
+                    .mean(0));
+        }
+        return out;
+    }
+
     private boolean isSingleInstance() {
         return spec.aggregation() == Aggregation.SINGLE_INSTANCE;
     }
@@ -146,11 +193,15 @@ public final class DragnModel {
     }
 
     public void save(Path file) throws IOException {
-        ModelFiles.write(file, graph, spec, true);
+        save(file, Map.of());
     }
 
     /** Saves with extra entries in the same file (a checkpoint's training state). */
     public void save(Path file, Map<String, byte[]> extraEntries) throws IOException {
+        if (onFeatures) {
+            throw new IllegalStateException("a head trained on trunk features is saved as part of its whole model:"
+                    + " save FrozenTrunk.assemble()");
+        }
         ModelFiles.write(file, graph, spec, true, extraEntries);
     }
 
@@ -187,9 +238,14 @@ public final class DragnModel {
         Objects.requireNonNull(batch.labels(), "training and loss need a batch with labels");
     }
 
+    /** Whether this is a head that reads trunk features instead of images (see {@link FrozenTrunk}). */
+    public boolean isOnFeatures() {
+        return onFeatures;
+    }
+
     @Override
     public String toString() {
-        return "DragnModel(" + spec.trunk() + ", " + spec.aggregation() + ", " + spec.mode() + ", "
+        return (onFeatures ? "DragnModel head(" : "DragnModel(") + spec.trunk() + ", " + spec.aggregation() + ", " + spec.mode() + ", "
                 + spec.numLabels() + " labels, " + parameterCount() + " parameters)";
     }
 }

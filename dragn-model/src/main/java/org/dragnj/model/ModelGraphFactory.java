@@ -50,6 +50,39 @@ public final class ModelGraphFactory {
 
     /** As {@link #configure(ModelSpec)}, with another trunk (tests use tiny ones). */
     public static ComputationGraphConfiguration configure(ModelSpec spec, TrunkArchitecture trunk) {
+        return build(spec, trunk, imageType(spec), Part.ALL);
+    }
+
+    /**
+     * The trunk alone: {@value #INSTANCES} images in, the trunk's feature maps out, with the same
+     * layer names as in {@link #configure}, so parameters copy over by name.
+     */
+    public static ComputationGraphConfiguration configureTrunk(ModelSpec spec, TrunkArchitecture trunk) {
+        return build(spec, trunk, imageType(spec), Part.TRUNK);
+    }
+
+    /**
+     * Everything after the trunk (aggregation, pooling, head) with the same vertex names as in
+     * {@link #configure}: its {@value #INSTANCES} input takes trunk feature maps [C, h, w]. Only for
+     * post-aggregation (and single-instance) models, whose trunk sees single instances.
+     */
+    public static ComputationGraphConfiguration configureHead(ModelSpec spec, long[] featureShape) {
+        if (spec.mode() != AggregationMode.POST && spec.aggregation() != Aggregation.SINGLE_INSTANCE) {
+            throw new IllegalArgumentException("a model split at its trunk needs POST aggregation: in PRE mode the"
+                    + " trunk sees aggregated images, so its features cannot be computed per instance");
+        }
+        InputType features = InputType.convolutional(featureShape[1], featureShape[2], featureShape[0]);
+        return build(spec, (g, input, ctx) -> input, features, Part.HEAD);
+    }
+
+    private enum Part { ALL, TRUNK, HEAD }
+
+    private static InputType imageType(ModelSpec spec) {
+        return InputType.convolutional(spec.inputHeight(), spec.inputWidth(), spec.inputChannels());
+    }
+
+    private static ComputationGraphConfiguration build(ModelSpec spec, TrunkArchitecture trunk, InputType input,
+            Part part) {
         IUpdater updater = spec.optimizer().toUpdater();
         double decay = spec.optimizer().weightDecay();
         NeuralNetConfiguration.Builder nn = new NeuralNetConfiguration.Builder()
@@ -68,18 +101,21 @@ public final class ModelGraphFactory {
         if (decay > 0) {
             nn.l2(decay);
         }
-        InputType images = InputType.convolutional(spec.inputHeight(), spec.inputWidth(), spec.inputChannels());
         TrunkContext ctx = new TrunkContext(spec.inputHeight(), spec.inputWidth(), spec.seed(), updater);
         GraphBuilder g = nn.graphBuilder();
+        if (part == Part.TRUNK) {
+            g.addInputs(INSTANCES).setInputTypes(input);
+            return g.setOutputs(trunk.addTo(g, INSTANCES, ctx)).build();
+        }
         Aggregation aggregation = spec.aggregation();
         String pooled;
         if (aggregation == Aggregation.SINGLE_INSTANCE) {
             // Every instance is its own sample; DragnModel takes the bag maximum outside the graph.
-            g.addInputs(INSTANCES).setInputTypes(images);
+            g.addInputs(INSTANCES).setInputTypes(input);
             pooled = pool(g, trunk.addTo(g, INSTANCES, ctx));
         } else {
             // The bag mask's width varies per minibatch; only the aggregation vertex reads it.
-            g.addInputs(INSTANCES, BAG).setInputTypes(images, InputType.feedForward(1));
+            g.addInputs(INSTANCES, BAG).setInputTypes(input, InputType.feedForward(1));
             List<Regularization> regularization = decay > 0 ? List.of(new L2Regularization(decay)) : List.of();
             BagVertex aggregate = aggregation.createVertex(spec.unitBatchNorm(), updater, regularization);
             if (spec.mode() == AggregationMode.POST) {

@@ -37,16 +37,30 @@ public final class BagIterator {
     private final Manifest manifest;
     private final List<BagRecord> bags;
     private final BagLoaderSpec spec;
-    private final InstanceLoader loader;
+    private final InstanceSource source;
+    private final long[] shape;
 
+    /** Bags of images, decoded and resized as the spec says. */
     public BagIterator(Manifest manifest, List<BagRecord> bags, BagLoaderSpec spec) {
+        this(manifest, bags, spec, InstanceSource.images(manifest, spec));
+    }
+
+    /**
+     * Bags whose instances come from {@code source} (e.g. cached trunk features); the spec's batching,
+     * shuffling and bag-length cap apply, its image size and channels do not.
+     */
+    public BagIterator(Manifest manifest, List<BagRecord> bags, BagLoaderSpec spec, InstanceSource source) {
         if (bags.isEmpty()) {
             throw new IllegalArgumentException("no bags to iterate over");
+        }
+        if (spec.augment() && !source.isImage()) {
+            throw new IllegalArgumentException("augmentation flips and rotates images; turn it off for " + source);
         }
         this.manifest = manifest;
         this.bags = List.copyOf(bags);
         this.spec = spec;
-        this.loader = new InstanceLoader(spec);
+        this.source = source;
+        this.shape = source.shape();
     }
 
     public BagLoaderSpec spec() {
@@ -113,12 +127,12 @@ public final class BagIterator {
         if (!spec.shuffle()) {
             java.util.Arrays.sort(chosen);
         }
-        INDArray x = Nd4j.create(DataType.FLOAT, keep, spec.channels(), spec.height(), spec.width());
+        INDArray x = Nd4j.create(DataType.FLOAT, keep, shape[0], shape[1], shape[2]);
         for (int j = 0; j < keep; j++) {
             String instance = record.instances().get(chosen[j]);
             float[] chw;
             try {
-                chw = loader.load(manifest.resolve(instance));
+                chw = source.load(instance);
             } catch (IOException e) {
                 throw new UncheckedIOException("bag '" + record.id() + "': cannot load instance " + instance + " ("
                         + e.getMessage() + "); check the file or drop it from " + Manifest.BAGS_FILE, e);
@@ -126,7 +140,7 @@ public final class BagIterator {
             if (spec.augment()) {
                 chw = Augmentation.apply(chw, spec.channels(), spec.height(), spec.width(), rnd);
             }
-            x.slice(j).assign(Nd4j.create(chw, new long[] {spec.channels(), spec.height(), spec.width()}, 'c'));
+            x.slice(j).assign(Nd4j.create(chw, shape, 'c'));
         }
         return new Bag(record.id(), x, Nd4j.createFromArray(manifest.targets(record)));
     }

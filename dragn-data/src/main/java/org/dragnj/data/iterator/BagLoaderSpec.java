@@ -46,6 +46,12 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
                 prefetchBatches, seed);
     }
 
+    /** The same, without augmentation (shuffling stays). */
+    public BagLoaderSpec withoutAugmentation() {
+        return new BagLoaderSpec(batchSize, height, width, channels, normalization, shuffle, false, maxBagLength,
+                prefetchBatches, seed);
+    }
+
     /** Required: input size. Defaults: batch 8, 3 channels, unit scaling, shuffled and augmented, no cap, 2 batches ahead. */
     public static final class Builder {
         private int batchSize = 8;

@@ -10,8 +10,8 @@ public class ManifestException extends IOException {
     private final transient List<ManifestProblem> problems;
 
     public ManifestException(List<ManifestProblem> problems) {
-        super(problems.size() + " problem(s) in the manifest; fix them, or read it with ValidationPolicy.SKIP"
-                + " (--on-error skip) to leave the offending bags out:\n"
+        super(problems.size() + " problem(s) in the manifest; fix them, or leave the offending bags out"
+                + " (dragn: --skip-bad; API: ValidationPolicy.SKIP):\n"
                 + problems.stream().limit(50).map(ManifestProblem::message).collect(Collectors.joining("\n"))
                 + (problems.size() > 50 ? "\n... and " + (problems.size() - 50) + " more" : ""));
         this.problems = List.copyOf(problems);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,9 @@ import org.dragnj.train.progress.ProgressBarListener;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Trains and evaluates several aggregations on one manifest, each in its own run folder, and
@@ -48,22 +49,25 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the runs in --out where they stopped.")
     boolean resume;
 
-    @Option(names = "--data-cache", defaultValue = "runs/data", description = "Where synthetic datasets are generated and reused (default: ${DEFAULT-VALUE}).")
-    Path dataCache;
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
-        return compare(experiment.load(), aggregations, out, resume, dataCache);
+        return compare(experiment.load(), aggregations, out, resume, experiment.dataCache, experiment.featureCache,
+                DragnCli.invocation(command));
     }
 
-    static int compare(ExperimentConfig base, List<Aggregation> chosen, Path out, boolean resume, Path dataCache)
-            throws IOException {
+    static int compare(ExperimentConfig base, List<Aggregation> chosen, Path out, boolean resume, Path dataCache,
+            Path featureCache, List<String> invocation) throws IOException {
         List<Aggregation> methods = chosen != null && !chosen.isEmpty() ? chosen
                 : !base.compare().isEmpty() ? base.compare() : List.of(base.model().aggregation());
         Path folder = out != null ? out : defaultFolder(base.name());
         long started = System.nanoTime();
         ProgressBarListener progress = new ProgressBarListener();
-        Manifest manifest = DataSource.load(base.data(), dataCache, progress);
+        DataSource.Loaded loaded = DataSource.load(base.data(), dataCache, progress);
+        System.out.print(loaded.skipReport());
+        Manifest manifest = loaded.manifest();
         System.out.printf(Locale.ROOT, "data: %s (%d bags, %d labels)%n", manifest.folder(), manifest.bags().size(),
                 manifest.classes().size());
         Map<String, MetricsResult> results = new LinkedHashMap<>();
@@ -73,8 +77,8 @@ final class CompareCommand implements Callable<Integer> {
             Path runFolder = folder.resolve(a.name().toLowerCase(Locale.ROOT));
             boolean resumeThis = resume && Files.isRegularFile(runFolder.resolve("checkpoints/last.zip"));
             System.out.printf(Locale.ROOT, "%n== %s -> %s%n", a, runFolder);
-            Experiment.Outcome o = Experiment.run(config, manifest, runFolder, resumeThis,
-                    List.of("compare", a.name()), progress);
+            Experiment.Outcome o = Experiment.run(config, manifest, runFolder, resumeThis, featureCache, invocation,
+                    progress);
             results.put(displayName(a), o.test().metrics());
             if (o.test().intervals() != null) {
                 intervals.put(displayName(a), o.test().intervals());
@@ -116,11 +120,5 @@ final class CompareCommand implements Callable<Integer> {
 
     static Path defaultFolder(String name) {
         return Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    }
-
-    static List<String> names(List<Aggregation> a) {
-        List<String> out = new ArrayList<>();
-        a.forEach(x -> out.add(displayName(x)));
-        return out;
     }
 }

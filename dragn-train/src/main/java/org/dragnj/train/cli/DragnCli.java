@@ -1,6 +1,14 @@
 package org.dragnj.train.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.dragnj.platform.Backend;
+import org.dragnj.train.config.ConfigLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +19,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dragn", mixinStandardHelpOptions = true, version = "DRAGN-J 0.1.0",
         description = "DRAGN: deep recursive aggregation of bags of biological images.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, CompareCommand.class, MetricsCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
+                ExtractFeaturesCommand.class, MetricsCommand.class})
 public final class DragnCli implements Runnable {
 
     public static void main(String[] args) {
@@ -40,10 +49,19 @@ public final class DragnCli implements Runnable {
     @Override
     public void run() {
         try {
-            CompareCommand.compare(org.dragnj.train.config.ConfigLoader.load("demo", java.util.Map.of()), null, null,
-                    false, java.nio.file.Path.of("runs", "data"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            CompareCommand.compare(ConfigLoader.load("demo", Map.of()), null, null, false, Path.of("runs", "data"),
+                    Path.of("runs", "features"), List.of("dragn"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The command line as typed, for a run's provenance. */
+    static List<String> invocation(CommandLine.Model.CommandSpec command) {
+        List<String> out = new ArrayList<>(List.of("dragn"));
+        CommandLine.ParseResult r = command.commandLine().getParseResult();
+        out.add(command.name());
+        out.addAll(r.originalArgs().subList(Math.min(r.originalArgs().size(), 1), r.originalArgs().size()));
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package org.dragnj.train.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import org.dragnj.train.config.ExperimentConfig;
 
 import picocli.CommandLine.Option;
 
-/** The experiment file and the flags that override it, shared by train and compare. */
+/** The experiment file, the flags that override it and the cache folders, shared by train and compare. */
 final class ExperimentOptions {
 
     @Option(names = "--config", description = "Experiment file (YAML/JSON) or built-in name: demo, hpa-paper, flyexpress-paper.")
@@ -73,6 +74,14 @@ final class ExperimentOptions {
 
     @Option(names = "--workers", description = "Data-parallel workers (DL4J ParallelWrapper).")
     Integer workers;
+
+    @Option(names = "--data-cache", defaultValue = "runs/data",
+            description = "Where synthetic datasets are generated and reused (default: ${DEFAULT-VALUE}).")
+    Path dataCache;
+
+    @Option(names = "--feature-cache", defaultValue = "runs/features",
+            description = "Where frozen-trunk features are extracted and reused (default: ${DEFAULT-VALUE}).")
+    Path featureCache;
 
     @Option(names = "--set", description = "Any config key, e.g. --set training.schedule.type=PLATEAU.")
     Map<String, String> set = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package org.dragnj.train.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -14,7 +13,9 @@ import org.dragnj.train.progress.ProgressBarListener;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Trains one model on a manifest and evaluates it on the test split. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -30,8 +31,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
 
-    @Option(names = "--data-cache", defaultValue = "runs/data", description = "Where synthetic datasets are generated and reused (default: ${DEFAULT-VALUE}).")
-    Path dataCache;
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
@@ -41,8 +42,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path folder = out != null ? out : CompareCommand.defaultFolder(config.name());
         ProgressBarListener progress = new ProgressBarListener();
-        Manifest manifest = DataSource.load(config.data(), dataCache, progress);
-        Experiment.Outcome o = Experiment.run(config, manifest, folder, resume, List.of("train"), progress);
+        DataSource.Loaded loaded = DataSource.load(config.data(), experiment.dataCache, progress);
+        System.out.print(loaded.skipReport());
+        Manifest manifest = loaded.manifest();
+        Experiment.Outcome o = Experiment.run(config, manifest, folder, resume, experiment.featureCache,
+                DragnCli.invocation(command), progress);
         System.out.printf(Locale.ROOT, "%s; best epoch %d (validation macro F1 %.4f)%n", o.state().stopReason(),
                 o.state().bestEpoch() + 1, o.state().bestF1());
         System.out.printf(Locale.ROOT, "test: macro AUC %.4f, macro F1 %.4f, micro F1 %.4f%n",

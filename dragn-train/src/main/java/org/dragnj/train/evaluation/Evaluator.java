@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.dragnj.data.io.AtomicFiles;
-import org.dragnj.data.manifest.BagRecord;
 import org.dragnj.data.manifest.Manifest;
 import org.dragnj.eval.metrics.Bootstrap;
 import org.dragnj.eval.metrics.DecisionRule;
@@ -54,28 +53,8 @@ public final class Evaluator {
         RocCurves.write(folder.resolve("roc_curves.png"), p, title + ": ROC curves");
         ScoresCsv.write(folder.resolve("scores.csv"), p.labels(), p.bagIds(), p.scores());
         if (!result.attention().isEmpty()) {
-            writeAttention(folder.resolve("attention.csv"), result.attention(), manifest);
+            AttentionCsv.write(folder.resolve("attention.csv"), result.attention(), manifest);
         }
         return new Evaluation(metrics, ci);
-    }
-
-    private static void writeAttention(Path file, Map<String, double[]> attention, Manifest manifest)
-            throws IOException {
-        Map<String, BagRecord> byId = new java.util.HashMap<>();
-        manifest.bags().forEach(b -> byId.put(b.id(), b));
-        StringBuilder sb = new StringBuilder("bag_id,instance,weight\n");
-        for (Map.Entry<String, double[]> e : attention.entrySet()) {
-            BagRecord bag = byId.get(e.getKey());
-            for (int j = 0; j < e.getValue().length; j++) {
-                String instance = bag != null && j < bag.instances().size() ? bag.instances().get(j) : "#" + j;
-                sb.append(csv(e.getKey())).append(',').append(csv(instance)).append(',')
-                        .append(String.format(Locale.ROOT, "%.6f", e.getValue()[j])).append('\n');
-            }
-        }
-        AtomicFiles.writeString(file, sb.toString());
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

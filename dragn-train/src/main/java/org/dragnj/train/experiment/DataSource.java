@@ -23,27 +23,56 @@ public final class DataSource {
     }
 
     /**
+     * A name that is the same in every JVM for the same spec (a record's hashCode is not: its enum
+     * components hash by identity).
+     */
+    static String stableKey(String spec) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(spec.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * @param cache folder for synthetic datasets; a dataset is stored under a name derived from its spec
      *              and reused by every later run that asks for the same data
      */
-    public static Manifest load(ExperimentConfig.DataConfig data, Path cache, ProgressListener progress)
+    /**
+     * The bags, and what was left out of them (with skip_bad).
+     *
+     * @param skipped one line per problem, empty when the manifest was clean
+     */
+    public record Loaded(Manifest manifest, java.util.List<String> skipped) {
+
+        /** The report a person reads: which bags were left out and why. */
+        public String skipReport() {
+            return skipped.isEmpty() ? "" : String.join("\n", skipped) + "\n";
+        }
+    }
+
+    public static Loaded load(ExperimentConfig.DataConfig data, Path cache, ProgressListener progress)
             throws IOException {
         if (data.synthetic() != null) {
             ExperimentConfig.SyntheticConfig s = data.synthetic();
-            Path folder = cache.resolve("synthetic-" + Integer.toHexString(s.hashCode()));
-            return SyntheticManifest.write(folder, new SyntheticBagGenerator(s.spec()),
-                    new SyntheticManifest.Sizes(s.train(), s.val(), s.test()), progress);
+            Path folder = cache.resolve("synthetic-" + stableKey(s.toString()));
+            return new Loaded(SyntheticManifest.write(folder, new SyntheticBagGenerator(s.spec()),
+                    new SyntheticManifest.Sizes(s.train(), s.val(), s.test()), progress), java.util.List.of());
         }
         ValidationPolicy policy = data.skipBad() ? ValidationPolicy.SKIP : ValidationPolicy.FAIL;
         ManifestReader.Result r = ManifestReader.of(policy, ManifestReader.ImageCheck.EXISTS).read(Path.of(data.manifest()));
         ValidationReport report = r.report();
+        java.util.List<String> lines = new java.util.ArrayList<>();
         if (!report.isClean()) {
-            LOG.warn("manifest {}: {}", data.manifest(), report.summary());
-            report.problems().stream().limit(20).forEach(p -> LOG.warn("  skipped: {}", p.message()));
-            if (report.problems().size() > 20) {
-                LOG.warn("  ... and {} more", report.problems().size() - 20);
+            lines.add("manifest " + data.manifest() + ": " + report.summary() + " (--skip-bad):");
+            report.problems().stream().limit(50).forEach(p -> lines.add("  " + p.message()));
+            if (report.problems().size() > 50) {
+                lines.add("  ... and " + (report.problems().size() - 50) + " more");
             }
+            lines.forEach(LOG::warn);
         }
-        return r.manifest();
+        return new Loaded(r.manifest(), lines);
     }
 }

@@ -1,8 +1,14 @@
 package org.dragnj.train.training;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.dragnj.data.batch.BagBatch;
 import org.dragnj.data.io.ProgressListener;
 import org.dragnj.data.iterator.BagIterator;
@@ -50,6 +56,69 @@ public final class Trainer {
         this.progress = progress;
     }
 
+    private TrainingState sequentialEpoch(DragnModel model, BagIterator.Epoch batches, TrainingState state)
+            throws IOException {
+        while (batches.hasNext()) {
+            BagBatch batch = batches.next();
+            state = afterBatch(state, model.fit(batch), batch.size());
+            if (config.checkpointEveryBatches() > 0 && batches.hasNext()
+                    && state.batch() % config.checkpointEveryBatches() == 0) {
+                checkpoints.save(checkpoints.last(), model, state);
+            }
+        }
+        return state;
+    }
+
+    /**
+     * Data-parallel: ParallelWrapper hands one batch to each of N model replicas, then averages their
+     * parameters and optimizer states (every step), so N batches make one step of N times the batch.
+     * Its steps cannot be resumed mid-epoch: checkpoints are written at epoch ends.
+     */
+    private TrainingState parallelEpoch(DragnModel model, BagIterator.Epoch batches, TrainingState state) {
+        if (state.batch() > 0) {
+            throw new IllegalStateException("a data-parallel run resumes at epoch boundaries only");
+        }
+        ConcurrentLinkedQueue<Double> losses = new ConcurrentLinkedQueue<>();
+        TrainingListener listener = new BaseTrainingListener() {
+            @Override
+            public void iterationDone(Model m, int iteration, int epoch) {
+                losses.add(m.score());
+            }
+        };
+        ParallelWrapper wrapper =
+                new ParallelWrapper.Builder<>(model.graph())
+                        .workers(config.workers()).averagingFrequency(1).averageUpdaters(true).prefetchBuffer(2)
+                        .reportScoreAfterAveraging(false).build();
+        wrapper.setListeners(List.of(listener));
+        try {
+            wrapper.fit(new EpochDataSets(batches, b -> {
+                progress.advanced(b.size(), "");
+                return model.trainingData(b);
+            }));
+        } finally {
+            wrapper.shutdown();
+            model.graph().setListeners(List.of());
+        }
+        for (double loss : losses) {
+            state = afterBatch(state, loss, 0);
+        }
+        return state;
+    }
+
+    private TrainingState afterBatch(TrainingState state, double loss, int bags) {
+        if (!Double.isFinite(loss) || Math.abs(loss) > EXPLODED) {
+            throw new TrainingDivergedException(String.format(Locale.ROOT,
+                    "training diverged at epoch %d, batch %d: loss %s. The last good checkpoint is kept at"
+                            + " %s (resume with --resume, or lower the learning rate, currently %g)",
+                    state.epoch() + 1, state.batch() + 1, loss, checkpoints.last(), state.learningRate()));
+        }
+        TrainingState next = state.afterBatch(loss);
+        if (bags > 0) {
+            progress.advanced(bags, String.format(Locale.ROOT, "loss %.4f", next.epochLossSum() / next.epochBatches()));
+        }
+        return next;
+    }
+
     /**
      * Trains from {@code state} (start or a checkpoint's) until the epochs are done or early stopping.
      *
@@ -64,23 +133,8 @@ public final class Trainer {
             try (BagIterator.Epoch batches = train.epoch(e, state.batch())) {
                 progress.started(String.format(Locale.ROOT, "epoch %d/%d", e + 1, config.epochs()),
                         train.bagCount(), "bags");
-                while (batches.hasNext()) {
-                    BagBatch batch = batches.next();
-                    double loss = model.fit(batch);
-                    if (!Double.isFinite(loss) || Math.abs(loss) > EXPLODED) {
-                        throw new TrainingDivergedException(String.format(Locale.ROOT,
-                                "training diverged at epoch %d, batch %d: loss %s. The last good checkpoint is kept at"
-                                        + " %s (resume with --resume, or lower the learning rate, currently %g)",
-                                e + 1, state.batch() + 1, loss, checkpoints.last(), state.learningRate()));
-                    }
-                    state = state.afterBatch(loss);
-                    progress.advanced(batch.size(), String.format(Locale.ROOT, "loss %.4f",
-                            state.epochLossSum() / state.epochBatches()));
-                    if (config.checkpointEveryBatches() > 0 && batches.hasNext()
-                            && state.batch() % config.checkpointEveryBatches() == 0) {
-                        checkpoints.save(checkpoints.last(), model, state);
-                    }
-                }
+                state = config.workers() > 1 ? parallelEpoch(model, batches, state)
+                        : sequentialEpoch(model, batches, state);
             }
             progress.finished();
             BagPredictor.Result val = BagPredictor.predict(model, validation, ProgressListener.NONE);
