@@ -9,9 +9,6 @@ import org.dragnj.data.batch.BagBatch;
 import org.dragnj.data.io.ProgressListener;
 import org.dragnj.data.iterator.BagIterator;
 import org.dragnj.data.manifest.BagRecord;
-import org.dragnj.data.manifest.Manifest;
-import org.dragnj.data.manifest.ManifestReader;
-import org.dragnj.data.manifest.ValidationPolicy;
 import org.dragnj.model.DragnModel;
 import org.dragnj.train.evaluation.EmbeddingWriter;
 import org.dragnj.train.progress.ProgressBarListener;
@@ -19,6 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,20 +28,11 @@ import picocli.CommandLine.Option;
                 + " of a saved model as CSV, and t-SNE maps of both coloured by label.")
 final class ExtractFeaturesCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "A model or checkpoint file (.zip).")
-    Path model;
-
-    @Option(names = "--data", required = true, description = "Bag manifest folder.")
-    Path data;
-
-    @Option(names = "--split", defaultValue = "test", description = "train, val or test (default: ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    SavedModelOptions input = new SavedModelOptions();
 
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
-
-    @Option(names = "--batch", defaultValue = "8", description = "Bags per batch (default: ${DEFAULT-VALUE}).")
-    int batch;
 
     @Option(names = "--tsne-points", defaultValue = "2000",
             description = "At most this many points per t-SNE map, drawn at random (0: no maps; default: ${DEFAULT-VALUE}).")
@@ -54,16 +43,11 @@ final class ExtractFeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DragnModel m = DragnModel.load(model);
-        Manifest manifest = ManifestReader.of(ValidationPolicy.FAIL, ManifestReader.ImageCheck.EXISTS).read(data)
-                .manifest();
-        EvaluateCommand.requireSameLabels(m.spec(), manifest);
-        List<BagRecord> bags = manifest.bags(MetricsCommand.parseSplit(split));
-        if (bags.isEmpty()) {
-            throw new IllegalArgumentException("no " + split + " bags in " + data);
-        }
-        BagIterator iterator = new BagIterator(manifest, bags, EvaluateCommand.loaderSpec(m.spec(), batch, 0, seed));
-        EmbeddingWriter collector = new EmbeddingWriter(manifest);
+        SavedModelOptions.Loaded in = input.load(seed);
+        DragnModel m = in.model();
+        BagIterator iterator = in.iterator();
+        List<BagRecord> bags = in.bags();
+        EmbeddingWriter collector = new EmbeddingWriter(in.manifest());
         ProgressListener progress = new ProgressBarListener();
         progress.started("features", iterator.bagCount(), "bags");
         try (BagIterator.Epoch epoch = iterator.epoch(0)) {

@@ -8,8 +8,6 @@ import java.util.stream.IntStream;
 
 import org.dragnj.data.iterator.BagIterator;
 import org.dragnj.data.manifest.Manifest;
-import org.dragnj.data.manifest.ManifestReader;
-import org.dragnj.data.manifest.ValidationPolicy;
 import org.dragnj.eval.metrics.Predictions;
 import org.dragnj.eval.scores.ScoresCsv;
 import org.dragnj.model.DragnModel;
@@ -69,15 +67,13 @@ final class PredictCommand implements Callable<Integer> {
         if (input.images != null) {
             manifest = ImageFolder.read(input.images, m.spec().labels());
         } else {
-            manifest = ManifestReader.of(ValidationPolicy.FAIL, ManifestReader.ImageCheck.EXISTS).read(input.manifest)
-                    .manifest();
-            EvaluateCommand.requireSameLabels(m.spec(), manifest);
+            manifest = SavedModelOptions.readManifest(input.manifest, m.spec());
         }
         var bags = split == null ? manifest.bags() : manifest.bags(MetricsCommand.parseSplit(split));
         if (bags.isEmpty()) {
             throw new IllegalArgumentException("no bags to predict" + (split == null ? "" : " in split " + split));
         }
-        BagIterator iterator = new BagIterator(manifest, bags, EvaluateCommand.loaderSpec(m.spec(), batch,
+        BagIterator iterator = new BagIterator(manifest, bags, SavedModelOptions.loaderSpec(m.spec(), batch,
                 maxBagLength, 0));
         BagPredictor.Result result = BagPredictor.predict(m, iterator, new ProgressBarListener());
         Predictions p = result.predictions();

@@ -31,14 +31,10 @@ public final class AttentionCsv {
                 // A bag capped by max_bag_length was subsampled: its weights cannot be matched to files.
                 String instance = bag != null && e.getValue().length == bag.instances().size() ? bag.instances().get(j)
                         : "subsample#" + j;
-                sb.append(csv(e.getKey())).append(',').append(csv(instance)).append(',')
+                sb.append(Csv.field(e.getKey())).append(',').append(Csv.field(instance)).append(',')
                         .append(String.format(Locale.ROOT, "%.6f", e.getValue()[j])).append('\n');
             }
         }
         AtomicFiles.writeString(file, sb.toString());
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

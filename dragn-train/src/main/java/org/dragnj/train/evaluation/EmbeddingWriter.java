@@ -69,11 +69,11 @@ public final class EmbeddingWriter {
         List<String> files = new ArrayList<>();
         if (!instances.isEmpty()) {
             writeCsv(folder.resolve("instance_features.csv"), "bag_id,instance", instances,
-                    i -> csv(instanceBag.get(i)) + "," + csv(instanceName.get(i)));
+                    i -> Csv.field(instanceBag.get(i)) + "," + Csv.field(instanceName.get(i)));
             files.add("instance_features.csv");
         }
         writeCsv(folder.resolve("bag_features.csv"), "bag_id,labels", bags,
-                i -> csv(bagIds.get(i)) + "," + csv(String.join(";", labels(bagIds.get(i)))));
+                i -> Csv.field(bagIds.get(i)) + "," + Csv.field(String.join(";", labels(bagIds.get(i)))));
         files.add("bag_features.csv");
         if (tsnePoints > 0) {
             if (instances.size() >= 4) {
@@ -149,9 +149,5 @@ public final class EmbeddingWriter {
             }
             w.flush();
         });
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
