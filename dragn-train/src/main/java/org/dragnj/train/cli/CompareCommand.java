@@ -66,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ProgressBarListener progress = new ProgressBarListener();
         DataSource.Loaded loaded = DataSource.load(base.data(), dataCache, progress);
-        System.out.print(loaded.skipReport());
+        loaded.writeSkipReport(folder);
         Manifest manifest = loaded.manifest();
         System.out.printf(Locale.ROOT, "data: %s (%d bags, %d labels)%n", manifest.folder(), manifest.bags().size(),
                 manifest.classes().size());

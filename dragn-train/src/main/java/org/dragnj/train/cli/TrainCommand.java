@@ -43,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
         Path folder = out != null ? out : CompareCommand.defaultFolder(config.name());
         ProgressBarListener progress = new ProgressBarListener();
         DataSource.Loaded loaded = DataSource.load(config.data(), experiment.dataCache, progress);
-        System.out.print(loaded.skipReport());
+        loaded.writeSkipReport(folder);
         Manifest manifest = loaded.manifest();
         Experiment.Outcome o = Experiment.run(config, manifest, folder, resume, experiment.featureCache,
                 DragnCli.invocation(command), progress);

@@ -47,9 +47,13 @@ public final class DataSource {
      */
     public record Loaded(Manifest manifest, java.util.List<String> skipped) {
 
-        /** The report a person reads: which bags were left out and why. */
-        public String skipReport() {
-            return skipped.isEmpty() ? "" : String.join("\n", skipped) + "\n";
+        /** Prints which bags were left out and why, and keeps that in {@code folder/skipped_bags.txt}. */
+        public void writeSkipReport(Path folder) throws IOException {
+            if (!skipped.isEmpty()) {
+                String report = String.join("\n", skipped) + "\n";
+                System.out.print(report);
+                org.dragnj.data.io.AtomicFiles.writeString(folder.resolve("skipped_bags.txt"), report);
+            }
         }
     }
 

@@ -59,11 +59,12 @@ class BadInputTest {
     }
 
     @Test
-    void skipBadLeavesTheBagsOutReportsThemAndTrains() {
+    void skipBadLeavesTheBagsOutReportsThemAndTrains() throws IOException {
         TinyRuns.Run r = TinyRuns.cli(DragnCli.commandLine(), train("--skip-bad"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         // the bag with a missing image keeps its other instances; the other two bags are left out
         assertThat(r.out()).contains("read 40 bags, kept 38, skipped 2, dropped 1 instances").contains("MISSING_IMAGE").contains("UNKNOWN_LABEL")
                 .contains("EMPTY_BAG").contains("test: macro AUC");
+        assertThat(dir.resolve("run1/skipped_bags.txt")).content().contains("bag-1").contains("UNKNOWN_LABEL");
     }
 }
