@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dragn", mixinStandardHelpOptions = true, version = "DRAGN-J 0.1.0",
         description = "DRAGN: deep recursive aggregation of bags of biological images.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
-                ExtractFeaturesCommand.class, MetricsCommand.class})
+                ExtractFeaturesCommand.class, MetricsCommand.class, SynthCommand.class, BagFlyExpressCommand.class,
+                PrepareHpaCommand.class})
 public final class DragnCli implements Runnable {
 
     public static void main(String[] args) {
