@@ -1,0 +1,128 @@
+package org.dragnj.bench.throughput;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.dragnj.data.batch.BagBatch;
+import org.dragnj.data.io.ProgressListener;
+import org.dragnj.data.iterator.BagIterator;
+import org.dragnj.data.iterator.BagLoaderSpec;
+import org.dragnj.data.manifest.BagRecord;
+import org.dragnj.data.manifest.Manifest;
+import org.dragnj.data.manifest.Split;
+import org.dragnj.model.DragnModel;
+import org.dragnj.model.FrozenTrunk;
+import org.dragnj.platform.Backend;
+import org.dragnj.train.config.ExperimentConfig;
+import org.dragnj.train.experiment.Experiment;
+import org.dragnj.train.features.FeatureCache;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One training epoch of the demo experiment ({@code dragn-train/configs/demo.yaml}: small CNN
+ * trunk at 32×32, DRAGN-L1, batches of 8 bags of 2–6 instances, Adam), as {@code dragn train} runs
+ * it, over the 400 training bags; bags/s = training bags / time per epoch.
+ *
+ * <ul>
+ *   <li>{@code FULL}: the whole model (trunk, aggregation, head) trains on images.</li>
+ *   <li>{@code FROZEN}: the frozen-trunk path ({@code training.frozen_trunk}): the trunk's features
+ *       are extracted once into the feature cache (in the setup, not timed; reused across runs),
+ *       and only the head (aggregation, pooling, classifier) trains on them.</li>
+ * </ul>
+ * {@code feed}: {@code ITERATOR} reads each epoch through a {@link BagIterator} as the trainer
+ * does (PNG decode and augmentation, or cached features, loaded ahead on a background thread);
+ * {@code PRELOADED} trains on the epoch's batches held in memory, so only the optimizer steps are
+ * timed. Validation, checkpoints and logging of the trainer are not part of either. {@code threads}
+ * caps ND4J's native threads (1 suits the frozen head's tiny operations on a busy machine).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Djava.awt.headless=true"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class TrainingBenchmark {
+
+    static {
+        Backend.configure();
+    }
+
+    public enum Variant { FULL, FROZEN }
+
+    public enum Feed { ITERATOR, PRELOADED }
+
+    @Param({"FULL", "FROZEN"})
+    public Variant variant;
+
+    @Param({"ITERATOR", "PRELOADED"})
+    public Feed feed;
+
+    /** ND4J native threads; 0 = ND4J's default, one per core (see {@link NativeThreads}). */
+    @Param({"0"})
+    public int threads;
+
+    private DragnModel trained;
+    private BagIterator iterator;
+    private List<BagBatch> batches;
+    private int epoch;
+
+    @Setup
+    public void setUp() throws IOException {
+        NativeThreads.limit(threads);
+        ExperimentConfig config = Workloads.demoConfig();
+        Manifest manifest = Workloads.manifest(Workloads.Dataset.DEMO);
+        DragnModel model = DragnModel.create(Experiment.modelSpec(config, manifest));
+        BagLoaderSpec spec = Experiment.loaderSpec(config);
+        List<BagRecord> train = manifest.bags(Split.TRAIN);
+        if (variant == Variant.FULL) {
+            trained = model;
+            iterator = new BagIterator(manifest, train, spec);
+        } else {
+            FrozenTrunk split = FrozenTrunk.of(model);
+            FeatureCache.Prepared cache = FeatureCache.prepare(split, manifest, train,
+                    Workloads.work().resolve("features"), ProgressListener.NONE);
+            trained = split.head();
+            iterator = new BagIterator(manifest, train, spec.withoutAugmentation(), cache.store().source(manifest));
+        }
+        if (feed == Feed.PRELOADED) {
+            batches = new ArrayList<>();
+            try (BagIterator.Epoch e = iterator.epoch(0)) {
+                e.forEachRemaining(batches::add);
+            }
+        }
+    }
+
+    /** Bags trained on per epoch. */
+    public static int bagsPerEpoch() {
+        return Workloads.manifest(Workloads.Dataset.DEMO).bags(Split.TRAIN).size();
+    }
+
+    @Benchmark
+    public double epoch() {
+        double score = 0;
+        if (feed == Feed.PRELOADED) {
+            for (BagBatch b : batches) {
+                score += trained.fit(b);
+            }
+            return score;
+        }
+        try (BagIterator.Epoch e = iterator.epoch(epoch++)) {
+            while (e.hasNext()) {
+                score += trained.fit(e.next());
+            }
+        }
+        return score;
+    }
+}
