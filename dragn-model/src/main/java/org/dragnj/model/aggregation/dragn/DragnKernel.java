@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the next, because BatchNorm needs the whole round's statistics. Slabs are processed in parallel,
  * in fixed chunks whose partial sums are added in chunk order, so results do not depend on thread
  * scheduling. The backward pass keeps only each round's input planes and recomputes the round's
- * hidden activations.
+ * hidden activations (L2, L3; L1 has none).
  *
  * @param <A> float[] or double[], matching the network's data type
  */
@@ -145,7 +145,8 @@ final class DragnKernel<A> {
         for (int r = f.roundInputs.size() - 1; r >= 0; r--) {
             A input = f.roundInputs.get(r);
             m += 2;
-            Round recomputed = round(input, slabs, m, g, p, f.roundStats.get(r), true);
+            // A unit without hidden stages (L1) needs nothing of the round but its input.
+            Round recomputed = arch.convolutions() > 1 ? round(input, slabs, m, g, p, f.roundStats.get(r), true) : null;
             d = backwardRound(input, recomputed, d, slabs, m, g, p, grads);
         }
         return ops.unpack(d, inputPlanes(f.bags, f.length, f.channels), new long[] {f.bags * (long) f.length * f.channels,
