@@ -182,8 +182,8 @@ public final class BenchMain {
                     : "not measured", t.required());
         }
         if (report.busy()) {
-            System.out.printf(Locale.ROOT, "note: the 1-minute load average reached %.2f during the run (> %.1f):"
-                    + " other processes shared the CPU%n", report.maxLoad(), context.busyLoad());
+            System.out.printf(Locale.ROOT, "note: the mean 1-minute load average was %.2f during the run (> %.1f):"
+                    + " other processes shared the CPU%n", report.meanLoad(), context.busyLoad());
         }
     }
 

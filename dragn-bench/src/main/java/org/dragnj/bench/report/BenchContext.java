@@ -23,8 +23,8 @@ public record BenchContext(String preset, String command, List<String> notes, St
         Map<String, String> environment) {
 
     /**
-     * The 1-minute load average above which other processes shared the CPU: the benchmarks
-     * themselves keep every core busy, plus one for JIT, GC and the runner.
+     * The mean 1-minute load average above which other processes shared the CPU: the benchmarks
+     * themselves keep every core busy, plus one for JIT, GC and the runner (their peaks pass it).
      */
     public double busyLoad() {
         return cores + 1.0;

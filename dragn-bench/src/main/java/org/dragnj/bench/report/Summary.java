@@ -103,7 +103,7 @@ public final class Summary {
             double maxLoad, List<Measurement> failed, List<Measurement> measurements) {
 
         public boolean busy() {
-            return maxLoad > context.busyLoad();
+            return meanLoad > context.busyLoad();
         }
     }
 
@@ -378,7 +378,7 @@ public final class Summary {
         if (Double.isFinite(r.maxLoad())) {
             md.append(String.format(Locale.ROOT, "1-minute load average during the run: mean %.2f, max %.2f (the"
                     + " benchmarks alone keep %d cores busy)", r.meanLoad(), r.maxLoad(), c.cores()));
-            md.append(r.busy() ? String.format(Locale.ROOT, " — **above %.1f: other processes were using the CPU while"
+            md.append(r.busy() ? String.format(Locale.ROOT, " — **mean above %.1f: other processes were using the CPU while"
                     + " this ran, so times are pessimistic and noisier than on an idle machine.**%n%n", c.busyLoad())
                     : ".\n\n");
         }

@@ -2,19 +2,14 @@ package org.dragnj.bench.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.dragnj.bench.hardware.GraphFlops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The analytic FLOP count equals a count taken from the layer shapes of the DL4J graph it describes. */
+/** The analytic FLOP count equals {@link GraphFlops}' count over the layer shapes of the DL4J graph it describes. */
 class ResNetGeometryTest {
 
     @ParameterizedTest
@@ -33,21 +28,6 @@ class ResNetGeometryTest {
     }
 
     private static long macsOf(ComputationGraphConfiguration conf, InputType input) {
-        Map<String, InputType> types = conf.getLayerActivationTypes(input);
-        long macs = 0;
-        for (Map.Entry<String, GraphVertex> v : conf.getVertices().entrySet()) {
-            if (!(v.getValue() instanceof LayerVertex lv)) {
-                continue;
-            }
-            var layer = lv.getLayerConf().getLayer();
-            if (layer instanceof ConvolutionLayer c) {
-                InputType.InputTypeConvolutional out = (InputType.InputTypeConvolutional) types.get(v.getKey());
-                macs += out.getHeight() * out.getWidth() * c.getNOut() * c.getNIn() * c.getKernelSize()[0]
-                        * c.getKernelSize()[1];
-            } else if (layer instanceof OutputLayer fc) {
-                macs += fc.getNIn() * fc.getNOut();
-            }
-        }
-        return macs;
+        return GraphFlops.forwardMacs(conf, input);
     }
 }

@@ -81,7 +81,7 @@ class SummaryTest {
     private static Measurement m(String section, String benchmark, Map<String, String> params, double seconds,
             Map<String, Double> extras) {
         return new Measurement(section, benchmark, params, seconds, seconds * 1.05, seconds * 0.1, 3,
-                new LinkedHashMap<>(extras), 3.5, 1.0, 4.0);
+                new LinkedHashMap<>(extras), 3.5, 3.2, 4.0);
     }
 
     static BenchContext context() {
@@ -106,6 +106,7 @@ class SummaryTest {
         assertThat(r.failed()).hasSize(1);
         assertThat(r.busy()).isTrue();
         assertThat(r.maxLoad()).isEqualTo(3.5);
+        assertThat(r.meanLoad()).isCloseTo(3.35, within(1e-9));
     }
 
     @Test
@@ -139,7 +140,7 @@ class SummaryTest {
         }
         String md = Files.readString(dir.resolve("summary.md"));
         assertThat(md).contains("## Targets", "## Aggregation depth", "## Batched rounds vs the per-window loop",
-                "## Throughput", "| DRAGN_L1 | 50 | 24 | 600 |", "**pass**", "**FAIL**", "3.00 %", "above 3.0",
+                "## Throughput", "| DRAGN_L1 | 50 | 24 | 600 |", "**pass**", "**FAIL**", "3.00 %", "mean above 3.0",
                 "Failed benchmarks", "depth-2048x8x8.png", "a note", "25.0×");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(json.get("preset").asText()).isEqualTo("quick");
