@@ -1,17 +1,18 @@
 package org.dragnj.bench.report;
 
+import static org.dragnj.bench.report.Format.number;
+import static org.dragnj.bench.report.Format.percent;
+import static org.dragnj.bench.report.Format.time;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,8 +23,8 @@ import org.dragnj.data.io.AtomicFiles;
 import org.dragnj.model.aggregation.Aggregation;
 
 /**
- * Turns measurements into the report: summary.json, summary.md (depth, loop speed-up,
- * throughput and target tables) and the PNG plots ({@link Plots}).
+ * Turns measurements into the report's rows (depth, fits, loop speed-ups, throughput, targets)
+ * and writes it: {@link SummaryJson}, {@link SummaryMarkdown} and the PNG plots ({@link Plots}).
  */
 public final class Summary {
 
@@ -114,11 +115,11 @@ public final class Summary {
         List<Path> files = new ArrayList<>();
         Path json = out.resolve(JSON);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(json, o -> mapper.writeValue(o, toJson(r)));
+        AtomicFiles.write(json, o -> mapper.writeValue(o, SummaryJson.of(r)));
         files.add(json);
         List<Path> plots = Plots.write(out, r);
         Path md = out.resolve(MARKDOWN);
-        AtomicFiles.writeString(md, markdown(r, plots.stream().map(p -> p.getFileName().toString()).toList()));
+        AtomicFiles.writeString(md, SummaryMarkdown.render(r, plots.stream().map(p -> p.getFileName().toString()).toList()));
         files.add(md);
         files.addAll(plots);
         return files;
@@ -358,306 +359,5 @@ public final class Summary {
         }
         return value >= required ? String.format(Locale.ROOT, "%.2f× above the bar", value / required)
                 : String.format(Locale.ROOT, "%.0f %% of the bar", 100 * value / required);
-    }
-
-    // ---- markdown -----------------------------------------------------------------------------------
-
-    static String markdown(Report r, List<String> plots) {
-        BenchContext c = r.context();
-        StringBuilder md = new StringBuilder();
-        md.append("# DRAGN-J benchmarks — ").append(c.preset()).append(" preset\n\n");
-        md.append(String.format(Locale.ROOT, "Started %s, wall time %s. Command: `%s`%n%n", c.startedAt(),
-                duration(c.wallSeconds()), c.command()));
-        md.append(String.format(Locale.ROOT, "Machine: %s, peak FP32 %.0f GFLOP/s (%s).", c.cpu(), c.peakGflops(),
-                c.peakDescription()));
-        if (!c.environment().isEmpty()) {
-            md.append(" ").append(c.environment().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                    .collect(Collectors.joining("; "))).append(".");
-        }
-        md.append("\n\n");
-        if (Double.isFinite(r.maxLoad())) {
-            md.append(String.format(Locale.ROOT, "1-minute load average during the run: mean %.2f, max %.2f (the"
-                    + " benchmarks alone keep %d cores busy)", r.meanLoad(), r.maxLoad(), c.cores()));
-            md.append(r.busy() ? String.format(Locale.ROOT, " — **mean above %.1f: other processes were using the CPU while"
-                    + " this ran, so times are pessimistic and noisier than on an idle machine.**%n%n", c.busyLoad())
-                    : ".\n\n");
-        }
-        if (!r.failed().isEmpty()) {
-            md.append("**Failed benchmarks** (see jmh.log): ").append(r.failed().stream()
-                    .map(m -> m.benchmark() + " " + m.params()).collect(Collectors.joining("; "))).append("\n\n");
-        }
-
-        md.append("## Targets\n\n| target | measured | required | result | margin | detail |\n|---|---|---|---|---|---|\n");
-        for (Target t : r.targets()) {
-            md.append("| ").append(t.name()).append(" | ").append(Double.isFinite(t.measured())
-                    ? String.format(Locale.ROOT, t.unit().equals("%") ? "%.2f %%" : "%.1f×", t.measured()) : "–")
-                    .append(" | ").append(t.required()).append(" | ")
-                    .append(Double.isFinite(t.measured()) ? (t.pass() ? "**pass**" : "**FAIL**") : "not measured")
-                    .append(" | ").append(t.margin()).append(" | ").append(t.detail()).append(" |\n");
-        }
-
-        md.append("\n## Aggregation depth: time per bag\n\n");
-        md.append("One bag of n instance maps through the aggregation vertex, outside any graph. Rounds ⌊(n−1)/2⌋,"
-                + " unit applications r·(n−1−r) ≈ n²/4; FLOPs counted analytically (a MAC = 2 FLOPs; the unit's 3×3"
-                + " convolutions: 27/108/189 MACs per pixel and channel for L1/L2/L3; forward+backward = 3 × forward;"
-                + " MEAN/MAX/NAN counted per element). % peak = achieved GFLOP/s over the peak above.\n");
-        for (String shape : r.shapes()) {
-            md.append("\n### ").append(shape).append(shapeRole(c, shape)).append("\n\n");
-            md.append("| aggregation | n | rounds | unit applications | forward | GFLOP/s | % peak | forward+backward |"
-                    + " GFLOP/s | % peak |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            for (DepthRow d : r.depth()) {
-                if (!d.shape.equals(shape)) {
-                    continue;
-                }
-                boolean dragn = d.aggregation.isDragn();
-                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                        d.aggregation, d.n, dragn ? Integer.toString(AggregationCost.rounds(d.n)) : "–",
-                        dragn ? Long.toString(AggregationCost.unitApplications(d.n)) : "–", time(d.seconds(false)),
-                        gflops(d.gflops(false)), percent(100 * d.gflops(false) / c.peakGflops()), time(d.seconds(true)),
-                        gflops(d.gflops(true)), percent(100 * d.gflops(true) / c.peakGflops())));
-            }
-            List<FitRow> shapeFits = r.fits().stream().filter(f -> f.shape.equals(shape)).toList();
-            if (!shapeFits.isEmpty()) {
-                md.append("\nFit t(n) = a + b·n²/4 (relative least squares): ").append(shapeFits.stream()
-                        .map(f -> String.format(Locale.ROOT, "%s %s a = %s, b = %s", f.aggregation,
-                                f.backward ? "fwd+bwd" : "fwd", time(f.fit.a()), time(f.fit.b())))
-                        .collect(Collectors.joining("; "))).append(".\n");
-            }
-        }
-
-        if (!r.loop().isEmpty()) {
-            md.append("\n## Batched rounds vs the per-window loop\n\n");
-            md.append("The vertex runs each round as one batched pass over all windows; the reference loop"
-                    + " (WindowLoopAggregation) stacks each window and calls libnd4j's conv2d (and conv2d_bp for"
-                    + " backward) once per window. Speed-up = loop time / batched time.\n\n");
-            md.append("| unit | map | n | windows | batched fwd | loop fwd | speed-up fwd | batched fwd+bwd | loop fwd+bwd |"
-                    + " speed-up fwd+bwd |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            for (LoopRow l : r.loop()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s |%n", l.unit,
-                        l.shape, l.n, l.windows(), time(l.batchedForward), time(l.loopForward),
-                        times(l.speedupForward()), time(l.batchedForwardBackward), time(l.loopForwardBackward),
-                        times(l.speedupForwardBackward())));
-            }
-        }
-
-        if (!r.throughput().isEmpty()) {
-            md.append("\n## Throughput\n\n| stage | what | setting | throughput | time per op | GFLOP/s | % peak |"
-                    + " note |\n|---|---|---|---:|---:|---:|---:|---|\n");
-            for (ThroughputRow t : r.throughput()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s %s | %s | %s | %s | %s |%n", t.group(), t.item(),
-                        t.setting(), number(t.value()), t.unit(), time(t.secondsPerOp()), gflops(t.gflops()),
-                        percent(100 * t.gflops() / c.peakGflops()), t.note()));
-            }
-            ratioLines(md, r);
-        }
-
-        md.append("\n## Notes\n\n");
-        for (String note : c.notes()) {
-            md.append("- ").append(note).append('\n');
-        }
-        md.append("- Trunk FLOPs are counted from the DL4J graph's layer shapes (convolutions and fully connected"
-                + " layers); forward+backward = 3 × forward.\n");
-        md.append("- Times are the median over a benchmark's JMH measurement iterations (one forked JVM per"
-                + " benchmark), which a burst of load from other processes moves less than the mean; JMH's means and"
-                + " 99.9 % intervals are in summary.json and jmh-results.json.\n");
-        md.append("\n## Files\n\n- `jmh-results.json`: JMH's own JSON of every benchmark\n- `summary.json`: the"
-                + " tables above as data, with every raw measurement\n- `jmh.log`: JMH's console output\n");
-        for (String p : plots) {
-            md.append("- `").append(p).append("`\n");
-        }
-        return md.toString();
-    }
-
-    private static void ratioLines(StringBuilder md, Report r) {
-        List<ThroughputRow> hpa = r.throughput().stream().filter(t -> t.group().equals("HPA cropping")).toList();
-        for (ThroughputRow one : hpa) {
-            if (!one.setting().startsWith("1 ")) {
-                continue;
-            }
-            hpa.stream().filter(t -> t.item().equals(one.item()) && !t.setting().startsWith("1 ")).findFirst()
-                    .ifPresent(all -> md.append(String.format(Locale.ROOT, "%nHPA %s: all cores are %.2f× one thread.",
-                            one.item(), all.value() / one.value())));
-        }
-        if (!hpa.isEmpty()) {
-            md.append('\n');
-        }
-    }
-
-    private static String shapeRole(BenchContext c, String shape) {
-        for (Map.Entry<String, String> e : c.shapes().entrySet()) {
-            if (e.getValue().equals(shape)) {
-                return " (" + e.getKey() + ")";
-            }
-        }
-        return "";
-    }
-
-    // ---- JSON ---------------------------------------------------------------------------------------
-
-    private static Map<String, Object> toJson(Report r) {
-        BenchContext c = r.context();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("preset", c.preset());
-        root.put("command", c.command());
-        root.put("startedAt", c.startedAt());
-        root.put("wallSeconds", num(c.wallSeconds()));
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cpu", c.cpu());
-        machine.put("peakGflops", num(c.peakGflops()));
-        machine.put("peakDescription", c.peakDescription());
-        machine.put("environment", c.environment());
-        machine.put("meanLoad1m", num(r.meanLoad()));
-        machine.put("maxLoad1m", num(r.maxLoad()));
-        machine.put("busy", r.busy());
-        root.put("machine", machine);
-        root.put("shapes", c.shapes());
-        root.put("notes", c.notes());
-        List<Object> targets = new ArrayList<>();
-        for (Target t : r.targets()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", t.name());
-            m.put("measured", num(t.measured()));
-            m.put("unit", t.unit());
-            m.put("required", t.required());
-            m.put("pass", Double.isFinite(t.measured()) ? t.pass() : null);
-            m.put("margin", t.margin());
-            m.put("detail", t.detail());
-            targets.add(m);
-        }
-        root.put("targets", targets);
-        List<Object> depth = new ArrayList<>();
-        for (DepthRow d : r.depth()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("shape", d.shape);
-            m.put("aggregation", d.aggregation.name());
-            m.put("n", d.n);
-            if (d.aggregation.isDragn()) {
-                m.put("rounds", AggregationCost.rounds(d.n));
-                m.put("unitApplications", AggregationCost.unitApplications(d.n));
-            }
-            m.put("forwardFlops", d.forwardFlops());
-            m.put("forwardBackwardFlops", d.forwardBackwardFlops());
-            m.put("forwardMs", num(1e3 * d.seconds(false)));
-            m.put("forwardMeanMs", num(d.forward == null ? Double.NaN : 1e3 * d.forward.meanSeconds()));
-            m.put("forwardErrorMs", num(d.forward == null ? Double.NaN : 1e3 * d.forward.errorSeconds()));
-            m.put("forwardGflops", num(d.gflops(false)));
-            m.put("forwardPeakFraction", num(d.gflops(false) / c.peakGflops()));
-            m.put("forwardBackwardMs", num(1e3 * d.seconds(true)));
-            m.put("forwardBackwardMeanMs", num(d.forwardBackward == null ? Double.NaN
-                    : 1e3 * d.forwardBackward.meanSeconds()));
-            m.put("forwardBackwardErrorMs", num(d.forwardBackward == null ? Double.NaN
-                    : 1e3 * d.forwardBackward.errorSeconds()));
-            m.put("forwardBackwardGflops", num(d.gflops(true)));
-            m.put("forwardBackwardPeakFraction", num(d.gflops(true) / c.peakGflops()));
-            depth.add(m);
-        }
-        root.put("depth", depth);
-        List<Object> fits = new ArrayList<>();
-        for (FitRow f : r.fits()) {
-            fits.add(Map.of("shape", f.shape, "aggregation", f.aggregation.name(), "mode",
-                    f.backward ? FORWARD_BACKWARD : FORWARD, "aMs", 1e3 * f.fit.a(), "bMsPerQuarterSquare",
-                    1e3 * f.fit.b(), "points", f.points));
-        }
-        root.put("depthFits", fits);
-        List<Object> loop = new ArrayList<>();
-        for (LoopRow l : r.loop()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("unit", l.unit);
-            m.put("shape", l.shape);
-            m.put("n", l.n);
-            m.put("windows", l.windows());
-            m.put("batchedForwardMs", num(1e3 * l.batchedForward));
-            m.put("loopForwardMs", num(1e3 * l.loopForward));
-            m.put("speedupForward", num(l.speedupForward()));
-            m.put("batchedForwardBackwardMs", num(1e3 * l.batchedForwardBackward));
-            m.put("loopForwardBackwardMs", num(1e3 * l.loopForwardBackward));
-            m.put("speedupForwardBackward", num(l.speedupForwardBackward()));
-            loop.add(m);
-        }
-        root.put("loop", loop);
-        List<Object> throughput = new ArrayList<>();
-        for (ThroughputRow t : r.throughput()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("group", t.group());
-            m.put("item", t.item());
-            m.put("setting", t.setting());
-            m.put("value", num(t.value()));
-            m.put("unit", t.unit());
-            m.put("msPerOp", num(1e3 * t.secondsPerOp()));
-            m.put("gflops", num(t.gflops()));
-            m.put("peakFraction", num(t.gflops() / c.peakGflops()));
-            m.put("note", t.note());
-            throughput.add(m);
-        }
-        root.put("throughput", throughput);
-        List<Object> raw = new ArrayList<>();
-        for (Measurement m : r.measurements()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("section", m.section());
-            e.put("benchmark", m.benchmark());
-            e.put("params", new java.util.TreeMap<>(m.params()));
-            e.put("medianMsPerOp", num(m.millis()));
-            e.put("meanMsPerOp", num(1e3 * m.meanSeconds()));
-            e.put("errorMs", num(1e3 * m.errorSeconds()));
-            e.put("samples", m.samples());
-            Map<String, Object> extras = new LinkedHashMap<>();
-            m.extras().forEach((k, v) -> extras.put(k, num(v)));
-            e.put("extras", extras);
-            e.put("load1mBefore", num(m.loadBefore()));
-            e.put("load1mAfter", num(m.loadAfter()));
-            e.put("wallSeconds", num(m.wallSeconds()));
-            raw.add(e);
-        }
-        root.put("measurements", raw);
-        return root;
-    }
-
-    private static Double num(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    // ---- formatting ---------------------------------------------------------------------------------
-
-    static String time(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "–";
-        }
-        if (seconds < 1e-3) {
-            return String.format(Locale.ROOT, "%.3g µs", seconds * 1e6);
-        }
-        if (seconds < 1) {
-            return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);
-        }
-        return String.format(Locale.ROOT, "%.3g s", seconds);
-    }
-
-    static String duration(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "–";
-        }
-        long s = Math.round(seconds);
-        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
-    }
-
-    static String gflops(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, v < 0.1 ? "%.3f" : "%.2f", v) : "–";
-    }
-
-    static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, v < 0.1 ? "%.3f %%" : "%.1f %%", v) : "–";
-    }
-
-    static String times(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f×", v) : "–";
-    }
-
-    static String number(double v) {
-        if (!Double.isFinite(v)) {
-            return "–";
-        }
-        if (v >= 100) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
     }
 }
