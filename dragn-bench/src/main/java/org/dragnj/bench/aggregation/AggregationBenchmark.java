@@ -44,7 +44,7 @@ public class AggregationBenchmark {
         Backend.configure();
     }
 
-    @Param({"DRAGN_L1", "DRAGN_L2", "DRAGN_L3", "MEAN", "MAX", "NAN"})
+    @Param({"DRAGN_L1", "DRAGN_L2", "DRAGN_L3", "MEAN", "MAX", "NAN", "NAN_CASCADE", "SPOC", "GATED_ATTENTION"})
     public Aggregation aggregation;
 
     @Param({"1", "2", "3", "4", "5", "8", "16", "32", "50"})
