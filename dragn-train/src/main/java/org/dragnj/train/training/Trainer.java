@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.parallelism.ParallelWrapper;
@@ -81,8 +82,8 @@ public final class Trainer {
         ConcurrentLinkedQueue<Double> losses = new ConcurrentLinkedQueue<>();
         TrainingListener listener = new BaseTrainingListener() {
             @Override
-            public void iterationDone(Model m, int iteration, int epoch) {
-                losses.add(m.score());
+            public void onGradientCalculation(Model m) {
+                losses.add(DragnModel.dataLoss((ComputationGraph) m));
             }
         };
         ParallelWrapper wrapper =
