@@ -10,7 +10,6 @@ import org.dragnj.model.aggregation.ParamSpec;
 import org.dragnj.model.aggregation.VectorBagVertex;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -117,8 +116,7 @@ public class GatedAttentionVertex extends VectorBagVertex {
                 long[] s = spec.shape();
                 double fanIn = s.length == 2 ? s[1] : s[0];
                 double fanOut = s.length == 2 ? s[0] : 1;
-                double bound = Math.sqrt(6.0 / (fanIn + fanOut));
-                view.assign(Nd4j.rand(view.dataType(), view.shape()).muli(2 * bound).subi(bound));
+                XavierUniform.fill(view, fanIn, fanOut);
             } else {
                 view.assign(0);
             }

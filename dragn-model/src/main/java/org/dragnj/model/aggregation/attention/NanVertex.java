@@ -121,8 +121,7 @@ public class NanVertex extends VectorBagVertex {
         @Override
         protected void initialize(ParamSpec spec, INDArray view) {
             if (spec.name().equals("W1")) {
-                double bound = Math.sqrt(6.0 / (spec.shape()[0] + spec.shape()[1]));
-                view.assign(Nd4j.rand(view.dataType(), view.shape()).muli(2 * bound).subi(bound));
+                XavierUniform.fill(view, spec.shape()[1], spec.shape()[0]);
             } else {
                 view.assign(0);
             }
