@@ -24,39 +24,50 @@ public abstract class ElementwiseLoss implements ILossFunction {
         return Transforms.min(Transforms.max(p, CLIP, false), 1 - CLIP, false);
     }
 
+    /** Masked element losses and derivatives with respect to p, [N, K] each. */
+    private INDArray[] masked(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        INDArray p = probabilities(preOutput, activationFn);
+        INDArray[] lossAndDerivative = lossAndDerivative(p, labels.castTo(p.dataType()));
+        if (mask != null) {
+            INDArray m = mask.castTo(p.dataType());
+            lossAndDerivative[0].muli(m);
+            lossAndDerivative[1].muli(m);
+        }
+        return lossAndDerivative;
+    }
+
+    private static double score(INDArray elementLoss, boolean average) {
+        INDArray perExample = elementLoss.sum(true, 1);
+        double sum = perExample.sumNumber().doubleValue();
+        return average ? sum / perExample.size(0) : sum;
+    }
+
+    private static INDArray gradient(INDArray dLdp, INDArray preOutput, IActivation activationFn) {
+        return activationFn.backprop(preOutput.dup(), dLdp).getFirst();
+    }
+
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        INDArray p = probabilities(preOutput, activationFn);
-        INDArray loss = lossAndDerivative(p, labels.castTo(p.dataType()))[0];
-        if (mask != null) {
-            loss.muli(mask.castTo(loss.dataType()));
-        }
-        return loss.sum(true, 1);
+        return masked(labels, preOutput, activationFn, mask)[0].sum(true, 1);
     }
 
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
             boolean average) {
-        INDArray perExample = computeScoreArray(labels, preOutput, activationFn, mask);
-        double sum = perExample.sumNumber().doubleValue();
-        return average ? sum / perExample.size(0) : sum;
+        return score(masked(labels, preOutput, activationFn, mask)[0], average);
     }
 
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        INDArray p = probabilities(preOutput, activationFn);
-        INDArray dLdp = lossAndDerivative(p, labels.castTo(p.dataType()))[1];
-        if (mask != null) {
-            dLdp.muli(mask.castTo(dLdp.dataType()));
-        }
-        return activationFn.backprop(preOutput.dup(), dLdp).getFirst();
+        return gradient(masked(labels, preOutput, activationFn, mask)[1], preOutput, activationFn);
     }
 
+    /** Score and gradient from one evaluation of the loss. */
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
             INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
+        INDArray[] l = masked(labels, preOutput, activationFn, mask);
+        return new Pair<>(score(l[0], average), gradient(l[1], preOutput, activationFn));
     }
 
     /** −[y log p + (1 − y) log(1 − p)] and its derivative (p − y) / (p (1 − p)). */

@@ -74,4 +74,18 @@ class LossTest {
                     .isCloseTo((plus - minus) / (2 * eps), within(1e-5));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Loss.class)
+    void gradientAndScoreTogetherEqualTheSeparateCalls(Loss loss) {
+        ILossFunction f = loss.create();
+        Nd4j.getRandom().setSeed(6);
+        INDArray z = Nd4j.rand(DataType.DOUBLE, 5, 3).subi(0.5).muli(6);
+        INDArray y = Nd4j.rand(DataType.DOUBLE, 5, 3).gt(0.5).castTo(DataType.DOUBLE);
+        INDArray mask = Nd4j.create(new double[] {1, 0, 1, 1, 0}, 5, 1);
+        var both = f.computeGradientAndScore(y, z.dup(), SIGMOID, mask, true);
+        assertThat(both.getFirst()).isEqualTo(f.computeScore(y, z.dup(), SIGMOID, mask, true));
+        assertThat(both.getSecond()).isEqualTo(f.computeGradient(y, z.dup(), SIGMOID, mask));
+        assertThat(both.getSecond().getRow(1).sumNumber().doubleValue()).as("masked row").isZero();
+    }
 }
