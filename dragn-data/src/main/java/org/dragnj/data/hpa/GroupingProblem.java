@@ -2,6 +2,8 @@ package org.dragnj.data.hpa;
 
 import java.nio.file.Path;
 
+import org.dragnj.data.io.Location;
+
 /**
  * One thing wrong with a grouping file, located: file, line (1-based, the header is line 1; 0 when not
  * about a line) and bag (null when not about a bag).
@@ -9,14 +11,7 @@ import java.nio.file.Path;
 public record GroupingProblem(Path file, int line, String bagId, String detail) {
 
     public String message() {
-        StringBuilder sb = new StringBuilder().append(file);
-        if (line > 0) {
-            sb.append(':').append(line);
-        }
-        if (bagId != null) {
-            sb.append(" bag '").append(bagId).append('\'');
-        }
-        return sb.append(": ").append(detail).toString();
+        return Location.describe(file, line, bagId) + ": " + detail;
     }
 
     @Override

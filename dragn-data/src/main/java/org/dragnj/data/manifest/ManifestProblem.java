@@ -2,6 +2,8 @@ package org.dragnj.data.manifest;
 
 import java.nio.file.Path;
 
+import org.dragnj.data.io.Location;
+
 /**
  * One thing wrong with a manifest, located: file, line (1-based, header is line 1; 0 when not
  * about a line), bag id (null when not about a bag).
@@ -33,15 +35,7 @@ public record ManifestProblem(Path file, int line, String bagId, Kind kind, Stri
 
     /** A one-line message naming where and what, and the rule broken. */
     public String message() {
-        StringBuilder sb = new StringBuilder().append(file);
-        if (line > 0) {
-            sb.append(':').append(line);
-        }
-        if (bagId != null) {
-            sb.append(" bag '").append(bagId).append('\'');
-        }
-        return sb.append(": ").append(kind).append(": ").append(detail).append(" (").append(kind.rule()).append(')')
-                .toString();
+        return Location.describe(file, line, bagId) + ": " + kind + ": " + detail + " (" + kind.rule() + ")";
     }
 
     @Override
