@@ -15,6 +15,7 @@ import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.aggregation.BagVertexImpl;
 import org.dragnj.model.io.ModelFiles;
 import org.dragnj.model.io.ModelProvenance;
+import org.dragnj.model.loss.ElementwiseLoss;
 import org.dragnj.model.trunk.PretrainedTrunkWeights;
 import org.dragnj.model.trunk.TrunkArchitecture;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,7 +23,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A bag classifier: one ComputationGraph (one parameter vector, one optimizer state) that takes
@@ -119,13 +119,13 @@ public final class DragnModel {
         return bagLoss(predict(batch), batch.labels()) / batch.size();
     }
 
-    /** Summed over bags and labels: −Σ [y log p + (1 − y) log(1 − p)], p clipped to [1e-7, 1 − 1e-7]. */
+    /**
+     * Summed over bags and labels: −Σ [y log p + (1 − y) log(1 − p)], p clipped to [1e-7, 1 − 1e-7]
+     * (the training loss's definition, {@link ElementwiseLoss}); {@code probabilities} is left as it is.
+     */
     public static double bagLoss(INDArray probabilities, INDArray labels) {
-        INDArray p = Transforms.max(Transforms.min(probabilities.castTo(DataType.DOUBLE), 1 - 1e-7, false), 1e-7,
-                false);
-        INDArray y = labels.castTo(DataType.DOUBLE);
-        INDArray bce = y.mul(Transforms.log(p, true)).addi(y.rsub(1).muli(Transforms.log(p.rsub(1), false)));
-        return -bce.sumNumber().doubleValue();
+        INDArray p = ElementwiseLoss.clip(probabilities.castTo(DataType.DOUBLE).dup());
+        return ElementwiseLoss.binaryCrossEntropyLoss(p, labels.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
     }
 
     /**

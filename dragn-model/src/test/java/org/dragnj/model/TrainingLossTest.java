@@ -10,6 +10,8 @@ import org.dragnj.model.testing.Specs;
 import org.dragnj.model.testing.TinyTrunk;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The loss {@link DragnModel#fit} reports is the data loss: weight decay changes the step, not the number. */
 class TrainingLossTest {
@@ -37,5 +39,15 @@ class TrainingLossTest {
                 within(1e-10));
         assertThat(decayed.graph().params().equalsWithEps(plain.graph().params(), 1e-6)).as("decay moved the step")
                 .isFalse();
+    }
+
+    @Test
+    void bagLossIsTheClippedSummedCrossEntropyAndLeavesItsInputAlone() {
+        INDArray p = Nd4j.create(new double[][] {{0.9, 0.2}, {1.0, 0.0}});
+        INDArray y = Nd4j.create(new double[][] {{1, 0}, {1, 0}});
+        double expected = -(Math.log(0.9) + Math.log(0.8) + 2 * Math.log(1 - 1e-7));
+        assertThat(DragnModel.bagLoss(p, y)).isCloseTo(expected, within(1e-12));
+        assertThat(p.getDouble(1, 0)).as("a DOUBLE input is not clipped in place").isEqualTo(1.0);
+        assertThat(p.getDouble(1, 1)).isEqualTo(0.0);
     }
 }

@@ -20,7 +20,11 @@ public abstract class ElementwiseLoss implements ILossFunction {
     protected abstract INDArray[] lossAndDerivative(INDArray p, INDArray y);
 
     private INDArray probabilities(INDArray preOutput, IActivation activationFn) {
-        INDArray p = activationFn.getActivation(preOutput.dup(), true);
+        return clip(activationFn.getActivation(preOutput.dup(), true));
+    }
+
+    /** Clips probabilities in place to [1e-7, 1 − 1e-7], so that logarithms stay finite; returns {@code p}. */
+    public static INDArray clip(INDArray p) {
         return Transforms.min(Transforms.max(p, CLIP, false), 1 - CLIP, false);
     }
 
@@ -70,12 +74,16 @@ public abstract class ElementwiseLoss implements ILossFunction {
         return new Pair<>(score(l[0], average), gradient(l[1], preOutput, activationFn));
     }
 
-    /** −[y log p + (1 − y) log(1 − p)] and its derivative (p − y) / (p (1 − p)). */
-    static INDArray[] binaryCrossEntropy(INDArray p, INDArray y) {
+    /** −[y log p + (1 − y) log(1 − p)] per element (p clipped by the caller). */
+    public static INDArray binaryCrossEntropyLoss(INDArray p, INDArray y) {
         INDArray logP = Transforms.log(p, true);
         INDArray log1mP = Transforms.log(p.rsub(1), false);
-        INDArray loss = y.mul(logP).addi(y.rsub(1).muli(log1mP)).negi();
+        return y.mul(logP).addi(y.rsub(1).muli(log1mP)).negi();
+    }
+
+    /** {@link #binaryCrossEntropyLoss} and its derivative (p − y) / (p (1 − p)). */
+    static INDArray[] binaryCrossEntropy(INDArray p, INDArray y) {
         INDArray derivative = p.sub(y).divi(p.mul(p.rsub(1)));
-        return new INDArray[] {loss, derivative};
+        return new INDArray[] {binaryCrossEntropyLoss(p, y), derivative};
     }
 }
