@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.dragnj.model.aggregation.BagVertexImpl;
+import org.dragnj.model.aggregation.ParamInit;
 import org.dragnj.model.aggregation.ParamSpec;
 import org.dragnj.model.aggregation.VectorBagVertex;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -116,7 +117,7 @@ public class GatedAttentionVertex extends VectorBagVertex {
                 long[] s = spec.shape();
                 double fanIn = s.length == 2 ? s[1] : s[0];
                 double fanOut = s.length == 2 ? s[0] : 1;
-                XavierUniform.fill(view, fanIn, fanOut);
+                ParamInit.xavierUniform(view, fanIn, fanOut);
             } else {
                 view.assign(0);
             }

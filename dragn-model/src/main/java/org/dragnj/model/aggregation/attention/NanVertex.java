@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.dragnj.model.aggregation.BagVertexImpl;
+import org.dragnj.model.aggregation.ParamInit;
 import org.dragnj.model.aggregation.ParamSpec;
 import org.dragnj.model.aggregation.VectorBagVertex;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -121,7 +122,7 @@ public class NanVertex extends VectorBagVertex {
         @Override
         protected void initialize(ParamSpec spec, INDArray view) {
             if (spec.name().equals("W1")) {
-                XavierUniform.fill(view, spec.shape()[1], spec.shape()[0]);
+                ParamInit.xavierUniform(view, spec.shape()[1], spec.shape()[0]);
             } else {
                 view.assign(0);
             }

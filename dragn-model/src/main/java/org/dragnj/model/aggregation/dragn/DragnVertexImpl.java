@@ -2,6 +2,7 @@ package org.dragnj.model.aggregation.dragn;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dragnj.model.aggregation.BagVertexImpl;
+import org.dragnj.model.aggregation.ParamInit;
 import org.dragnj.model.aggregation.ParamSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +38,7 @@ public class DragnVertexImpl extends BagVertexImpl<DragnKernel.Forward<?>> {
         for (int i = 0; i < arch.convolutions(); i++) {
             if (spec.name().equals(UnitArchitecture.weight(i)) || spec.name().equals(UnitArchitecture.bias(i))) {
                 double bound = 1.0 / Math.sqrt(UnitArchitecture.KERNEL * UnitArchitecture.KERNEL * arch.inChannels(i));
-                view.assign(Nd4j.rand(view.dataType(), view.shape()).muli(2 * bound).subi(bound));
+                ParamInit.uniform(view, bound);
                 return;
             }
             if (spec.name().equals(UnitArchitecture.gamma(i)) || spec.name().equals(UnitArchitecture.runningVar(i))) {
