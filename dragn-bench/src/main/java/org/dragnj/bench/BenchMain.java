@@ -26,9 +26,11 @@ import org.dragnj.bench.aggregation.MapShape;
 import org.dragnj.bench.hardware.CpuPeak;
 import org.dragnj.bench.hardware.GraphFlops;
 import org.dragnj.bench.report.BenchContext;
+import org.dragnj.bench.report.Format;
 import org.dragnj.bench.report.Measurement;
 import org.dragnj.bench.report.Summary;
 import org.dragnj.bench.throughput.HpaCropBenchmark;
+import org.dragnj.bench.throughput.TrainingBenchmark;
 import org.dragnj.bench.throughput.TrunkBenchmark;
 import org.dragnj.bench.throughput.Workloads;
 import org.dragnj.data.io.AtomicFiles;
@@ -153,8 +155,8 @@ public final class BenchMain {
                 double eta = elapsed / (i + 1) * (jobs.size() - i - 1);
                 System.out.printf(Locale.ROOT, "[%3d/%d %s, ~%s left, load %.1f] %-8s %-70s %s%n", i + 1, jobs.size(),
                         clock(elapsed), clock(eta), m.loadAfter(), job.section(), job.describe(),
-                        m.ok() ? String.format(Locale.ROOT, "median %s/op, mean %s%s (%.0f s)", time(m.seconds()),
-                                time(m.meanSeconds()), Double.isFinite(m.errorSeconds()) ? String.format(Locale.ROOT,
+                        m.ok() ? String.format(Locale.ROOT, "median %s/op, mean %s%s (%.0f s)", Format.time(m.seconds()),
+                                Format.time(m.meanSeconds()), Double.isFinite(m.errorSeconds()) ? String.format(Locale.ROOT,
                                         " ±%.0f%% (JMH 99.9%% CI)", 100 * m.errorSeconds() / m.meanSeconds()) : "", wall)
                                 : "FAILED: " + failure + " (see jmh.log)");
             }
@@ -303,7 +305,7 @@ public final class BenchMain {
 
         @Override
         public int trainingBagsPerEpoch() {
-            return data ? Workloads.manifest(Workloads.Dataset.DEMO).bags(Split.TRAIN).size() : 0;
+            return data ? TrainingBenchmark.bagsPerEpoch() : 0;
         }
 
         @Override
@@ -352,13 +354,5 @@ public final class BenchMain {
     private static String clock(double seconds) {
         long s = Math.round(seconds);
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
-    private static String time(double seconds) {
-        if (seconds < 1e-3) {
-            return String.format(Locale.ROOT, "%.1f us", seconds * 1e6);
-        }
-        return seconds < 1 ? String.format(Locale.ROOT, "%.3g ms", seconds * 1e3)
-                : String.format(Locale.ROOT, "%.3g s", seconds);
     }
 }

@@ -3,12 +3,12 @@ package org.dragnj.bench.report;
 import java.util.Locale;
 
 /** How the report writes times, rates and ratios: three significant digits, units that fit. */
-final class Format {
+public final class Format {
 
     private Format() {
     }
 
-    static String time(double seconds) {
+    public static String time(double seconds) {
         if (!Double.isFinite(seconds)) {
             return "–";
         }
