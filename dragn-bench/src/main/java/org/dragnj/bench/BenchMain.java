@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bags.manifest.Split;
 import org.dragnj.bench.aggregation.MapShape;
 import org.dragnj.bench.hardware.CpuPeak;
 import org.dragnj.bench.hardware.GraphFlops;
@@ -33,10 +32,8 @@ import org.dragnj.bench.throughput.HpaCropBenchmark;
 import org.dragnj.bench.throughput.TrainingBenchmark;
 import org.dragnj.bench.throughput.TrunkBenchmark;
 import org.dragnj.bench.throughput.Workloads;
-import org.dragnj.data.io.AtomicFiles;
-import org.dragnj.data.manifest.Split;
-import org.dragnj.data.hpa.HpaCropReport;
-import org.dragnj.data.hpa.ProposalMode;
+import org.dragnj.datasets.hpa.crops.HpaCropReport;
+import org.dragnj.datasets.hpa.proposals.ProposalMode;
 import org.dragnj.model.trunk.Trunk;
 import org.dragnj.platform.Backend;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -50,6 +47,9 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The one benchmark command: runs a preset's JMH benchmarks (each in its own forked JVM, with

@@ -174,7 +174,7 @@ public final class Plan {
 
     /** A rough guess of seconds per operation (≈ 5 GFLOP/s for DRAGN), only to size iterations. */
     static double estimate(Aggregation a, int n, String map, boolean backward) {
-        if (!a.isDragn()) {
+        if (!a.unitDepth().isPresent()) {
             return 0.01;
         }
         long[] s = MapShape.parse(map);

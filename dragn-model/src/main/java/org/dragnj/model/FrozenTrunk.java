@@ -33,10 +33,21 @@ public final class FrozenTrunk {
 
     private final DragnModel full;
     private final ComputationGraph trunk;
-    private final DragnModel head;
+    private final Head head;
     private final long[] featureShape;
 
-    private FrozenTrunk(DragnModel full, ComputationGraph trunk, DragnModel head, long[] featureShape) {
+    /**
+     * The part that trains: aggregation, pooling and classifier, reading trunk features [C, h, w] as
+     * its instances. It is not a model of its own (it cannot read images), so it has no file: the
+     * whole model, {@link #assemble()}, is what is saved.
+     */
+    public static final class Head extends GraphBagClassifier {
+        private Head(ModelSpec spec, ComputationGraph graph) {
+            super(spec, graph);
+        }
+    }
+
+    private FrozenTrunk(DragnModel full, ComputationGraph trunk, Head head, long[] featureShape) {
         this.full = full;
         this.trunk = trunk;
         this.head = head;
@@ -61,7 +72,7 @@ public final class FrozenTrunk {
         ComputationGraph headGraph = new ComputationGraph(ModelGraphFactory.configureHead(spec, shape));
         headGraph.init();
         copyParams(model.graph(), headGraph, true);
-        return new FrozenTrunk(model, trunk, DragnModel.onFeatures(spec, headGraph), shape);
+        return new FrozenTrunk(model, trunk, new Head(spec, headGraph), shape);
     }
 
     /** Shape of one instance's trunk features: [C, h, w]. */
@@ -74,8 +85,8 @@ public final class FrozenTrunk {
         return trunk.output(false, instances)[0];
     }
 
-    /** The model to train: its instances are trunk features; it cannot be saved on its own. */
-    public DragnModel head() {
+    /** The classifier to train: its instances are trunk features. */
+    public Head head() {
         return head;
     }
 

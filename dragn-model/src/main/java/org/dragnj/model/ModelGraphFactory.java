@@ -1,10 +1,8 @@
 package org.dragnj.model;
 
-import java.util.List;
-
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -13,25 +11,17 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.dragnj.model.aggregation.Aggregation;
-import org.dragnj.model.aggregation.BagVertex;
 import org.dragnj.model.trunk.TrunkArchitecture;
 import org.dragnj.model.trunk.TrunkContext;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.regularization.L2Regularization;
-import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
- * Builds the ComputationGraph configuration of a {@link ModelSpec}:
- * <pre>
- *   POST, maps:   instances → trunk → aggregate(·, bag) → pool → head
- *   POST, vector: instances → trunk → aggregate(·, bag) → head      (NAN, SPoC, gated attention)
- *   PRE:          instances → aggregate(·, bag) → trunk → pool → head
- *   SI:           instances → trunk → pool → head                    (one row per instance)
- * </pre>
- * Inputs: {@value #INSTANCES} [sum of bag lengths, channels, H, W] and {@value #BAG} [B, maxLength];
- * output {@value #HEAD} [B, K] sigmoid probabilities trained with the spec's loss (binary cross-entropy by default).
+ * Builds the ComputationGraph configuration of a {@link ModelSpec}: the trunk, the aggregation where
+ * the spec's aggregation forms the bag (see {@link VertexBagScoring} and {@link SingleInstanceScoring}
+ * for the layouts), and the head. Inputs: {@value #INSTANCES} [sum of bag lengths, channels, H, W]
+ * and, where the graph forms the bag, {@value #BAG} [B, maxLength]; output {@value #HEAD}, sigmoid
+ * probabilities trained with the spec's loss (binary cross-entropy by default).
  */
 public final class ModelGraphFactory {
 
@@ -67,15 +57,15 @@ public final class ModelGraphFactory {
      * post-aggregation (and single-instance) models, whose trunk sees single instances.
      */
     public static ComputationGraphConfiguration configureHead(ModelSpec spec, long[] featureShape) {
-        if (spec.mode() != AggregationMode.POST && spec.aggregation() != Aggregation.SINGLE_INSTANCE) {
+        if (!BagScoring.of(spec.aggregation()).trunkSeesInstances(spec)) {
             throw new IllegalArgumentException("a model split at its trunk needs POST aggregation: in PRE mode the"
                     + " trunk sees aggregated images, so its features cannot be computed per instance");
         }
         InputType features = InputType.convolutional(featureShape[1], featureShape[2], featureShape[0]);
-        return build(spec, (g, input, ctx) -> input, features, Part.HEAD);
+        return build(spec, (g, input, ctx) -> input, features, Part.ALL);
     }
 
-    private enum Part { ALL, TRUNK, HEAD }
+    private enum Part { ALL, TRUNK }
 
     private static InputType imageType(ModelSpec spec) {
         return InputType.convolutional(spec.inputHeight(), spec.inputWidth(), spec.inputChannels());
@@ -107,25 +97,7 @@ public final class ModelGraphFactory {
             g.addInputs(INSTANCES).setInputTypes(input);
             return g.setOutputs(trunk.addTo(g, INSTANCES, ctx)).build();
         }
-        Aggregation aggregation = spec.aggregation();
-        String pooled;
-        if (aggregation == Aggregation.SINGLE_INSTANCE) {
-            // Every instance is its own sample; DragnModel takes the bag maximum outside the graph.
-            g.addInputs(INSTANCES).setInputTypes(input);
-            pooled = pool(g, trunk.addTo(g, INSTANCES, ctx));
-        } else {
-            // The bag mask's width varies per minibatch; only the aggregation vertex reads it.
-            g.addInputs(INSTANCES, BAG).setInputTypes(input, InputType.feedForward(1));
-            List<Regularization> regularization = decay > 0 ? List.of(new L2Regularization(decay)) : List.of();
-            BagVertex aggregate = aggregation.createVertex(spec.unitBatchNorm(), updater, regularization);
-            if (spec.mode() == AggregationMode.POST) {
-                g.addVertex(AGGREGATE, aggregate, trunk.addTo(g, INSTANCES, ctx), BAG);
-                pooled = aggregation.kind() == Aggregation.Kind.MAPS ? pool(g, AGGREGATE) : AGGREGATE;
-            } else {
-                g.addVertex(AGGREGATE, aggregate, INSTANCES, BAG);
-                pooled = pool(g, trunk.addTo(g, AGGREGATE, ctx));
-            }
-        }
+        String pooled = BagScoring.of(spec.aggregation()).addBody(g, spec, trunk, ctx, input);
         g.addLayer(HEAD, new OutputLayer.Builder(spec.loss().create())
                         .nOut(spec.numLabels()).activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build(),
                         pooled)
@@ -133,7 +105,7 @@ public final class ModelGraphFactory {
         return g.build();
     }
 
-    private static String pool(GraphBuilder g, String maps) {
+    static String pool(GraphBuilder g, String maps) {
         g.addLayer(POOL, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), maps);
         return POOL;
     }

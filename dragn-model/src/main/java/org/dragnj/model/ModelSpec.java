@@ -57,7 +57,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
             throw new IllegalArgumentException(aggregation + " aggregates feature vectors, so it cannot run before the"
                     + " trunk (PRE); pre-aggregation works with DRAGN_L1/L2/L3, MEAN and MAX");
         }
-        if (unitBatchNorm && !aggregation.isDragn()) {
+        if (unitBatchNorm && aggregation.unitDepth().isEmpty()) {
             throw new IllegalArgumentException("unit BatchNorm applies to DRAGN aggregations only, not " + aggregation);
         }
         if ((trunkInit == TrunkInit.FILE) != (trunkWeightsFile != null)) {

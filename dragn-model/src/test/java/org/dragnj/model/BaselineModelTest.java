@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.dragnj.data.batch.BagBatch;
-import org.dragnj.data.batch.BagLayout;
+import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.BagLayout;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.testing.RandomBags;
 import org.dragnj.model.testing.Specs;
@@ -93,7 +93,7 @@ class BaselineModelTest {
         long[] expected = {512, 512 + 512 * 512 + 512, 2 * 128 * 512 + 3 * 128};
         Aggregation[] aggs = {Aggregation.NAN, Aggregation.NAN_CASCADE, Aggregation.GATED_ATTENTION};
         for (int i = 0; i < aggs.length; i++) {
-            var v = aggs[i].createVertex(false, new org.nd4j.linalg.learning.config.NoOp(), java.util.List.of());
+            var v = aggs[i].createVertex(new Aggregation.VertexSettings(false, new org.nd4j.linalg.learning.config.NoOp(), java.util.List.of()));
             v.getOutputType(-1, org.deeplearning4j.nn.conf.inputs.InputType.convolutional(6, 10, 512),
                     org.deeplearning4j.nn.conf.inputs.InputType.feedForward(1));
             assertThat(v.numParams(true)).as(aggs[i].name()).isEqualTo(expected[i]);

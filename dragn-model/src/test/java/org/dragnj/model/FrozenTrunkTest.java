@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.dragnj.data.batch.BagBatch;
+import org.dragnj.bags.BagBatch;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.testing.RandomBags;
 import org.dragnj.model.testing.Specs;
@@ -97,11 +97,9 @@ class FrozenTrunkTest {
     }
 
     @Test
-    void refusesPreAggregationAndSavingAHeadAlone(@TempDir Path dir) {
+    void refusesPreAggregation() {
         DragnModel pre = DragnModel.create(spec(Aggregation.DRAGN_L1).toBuilder().optMode(AggregationMode.PRE).build());
         assertThatThrownBy(() -> FrozenTrunk.of(pre)).hasMessageContaining("POST");
-        FrozenTrunk split = FrozenTrunk.of(DragnModel.create(spec(Aggregation.MEAN)));
-        assertThatThrownBy(() -> split.head().save(dir.resolve("h.zip"))).hasMessageContaining("assemble");
     }
 
     /** Every parameter outside aggregation and head, concatenated. */

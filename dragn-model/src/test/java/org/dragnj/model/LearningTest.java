@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.dragnj.data.batch.Bag;
-import org.dragnj.data.batch.BagBatch;
-import org.dragnj.data.synthetic.SyntheticBagGenerator;
-import org.dragnj.data.synthetic.SyntheticBagSpec;
+import org.dragnj.bags.Bag;
+import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.synthetic.SyntheticBagGenerator;
+import org.dragnj.bags.synthetic.SyntheticBagSpec;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.trunk.Trunk;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package org.dragnj.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dragnj.data.batch.BagBatch;
+import org.dragnj.bags.BagBatch;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.testing.RandomBags;
 import org.dragnj.model.testing.Specs;

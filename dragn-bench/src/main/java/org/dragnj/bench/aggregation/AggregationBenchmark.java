@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.dragnj.data.batch.BagLayout;
+import org.dragnj.bags.BagLayout;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.aggregation.DetachedVertex;
 import org.dragnj.platform.Backend;
@@ -61,7 +61,7 @@ public class AggregationBenchmark {
     @Setup
     public void setUp() {
         long[] s = MapShape.parse(map);
-        vertex = new DetachedVertex(aggregation.createVertex(false, new NoOp(), List.of()),
+        vertex = new DetachedVertex(aggregation.createVertex(new Aggregation.VertexSettings(false, new NoOp(), List.of())),
                 InputType.convolutional(s[1], s[2], s[0]), DataType.FLOAT, 1);
         Nd4j.getRandom().setSeed(2);
         instances = Nd4j.rand(DataType.FLOAT, n, s[0], s[1], s[2]);

@@ -15,10 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
-import org.dragnj.data.io.AtomicFiles;
+import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.model.aggregation.Aggregation;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -103,16 +102,16 @@ public final class Plots {
                 colour++;
                 continue;
             }
-            XYSeries s = new XYSeries(label(a), true, false);
+            XYSeries s = new XYSeries(a.displayName(), true, false);
             rows.forEach(d -> s.add(d.n(), 1e3 * d.seconds(backward)));
             int idx = data.getSeriesCount();
             data.addSeries(s);
             Color c = PALETTE[colour % PALETTE.length];
             renderer.setSeriesPaint(idx, c);
-            renderer.setSeriesStroke(idx, new BasicStroke(a.isDragn() ? 2f : 1.2f));
+            renderer.setSeriesStroke(idx, new BasicStroke(a.unitDepth().isPresent() ? 2f : 1.2f));
             for (Summary.FitRow f : r.fits()) {
                 if (f.shape().equals(shape) && f.aggregation() == a && f.backward() == backward && f.fit().b() > 0) {
-                    XYSeries fit = new XYSeries(label(a) + " fit a + b·n²/4", true, false);
+                    XYSeries fit = new XYSeries(a.displayName() + " fit a + b·n²/4", true, false);
                     double lo = rows.get(0).n();
                     double hi = rows.get(rows.size() - 1).n();
                     for (double n = lo; n <= hi + 1e-9; n += Math.max(0.25, (hi - lo) / 200)) {
@@ -230,10 +229,6 @@ public final class Plots {
         JFreeChart chart = new JFreeChart(group, TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
-    }
-
-    private static String label(Aggregation a) {
-        return a.isDragn() ? a.name().replace("DRAGN_", "DRAGN-") : a.name();
     }
 
     private static void style(XYPlot plot) {

@@ -14,13 +14,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.bench.aggregation.AggregationCost;
 import org.dragnj.bench.aggregation.MapShape;
-import org.dragnj.data.io.AtomicFiles;
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.aggregation.dragn.Recursion;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Turns measurements into the report's rows (depth, fits, loop speed-ups, throughput, targets)
@@ -76,7 +77,7 @@ public final class Summary {
             double batchedForwardBackward, double loopForwardBackward) {
 
         public long windows() {
-            return AggregationCost.unitApplications(n);
+            return Recursion.unitApplications(n);
         }
 
         public double speedupForward() {
@@ -143,7 +144,7 @@ public final class Summary {
                     depth.add(new DepthRow(shape, a, n, find(ms, AGGREGATION + "." + FORWARD, a.name(), n, shape),
                             find(ms, AGGREGATION + "." + FORWARD_BACKWARD, a.name(), n, shape)));
                 }
-                if (a.isDragn()) {
+                if (a.unitDepth().isPresent()) {
                     for (boolean backward : new boolean[] {false, true}) {
                         List<DepthRow> pts = depth.stream().filter(d -> d.shape.equals(shape) && d.aggregation == a
                                 && Double.isFinite(d.seconds(backward))).toList();

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dragnj.bench.aggregation.AggregationCost;
+import org.dragnj.model.aggregation.dragn.Recursion;
 
 /** summary.json: the report's tables as data, with every raw measurement; NaN becomes null. */
 final class SummaryJson {
@@ -50,9 +50,9 @@ final class SummaryJson {
             m.put("shape", d.shape());
             m.put("aggregation", d.aggregation().name());
             m.put("n", d.n());
-            if (d.aggregation().isDragn()) {
-                m.put("rounds", AggregationCost.rounds(d.n()));
-                m.put("unitApplications", AggregationCost.unitApplications(d.n()));
+            if (d.aggregation().unitDepth().isPresent()) {
+                m.put("rounds", Recursion.rounds(d.n()));
+                m.put("unitApplications", Recursion.unitApplications(d.n()));
             }
             m.put("forwardFlops", d.forwardFlops());
             m.put("forwardBackwardFlops", d.forwardBackwardFlops());

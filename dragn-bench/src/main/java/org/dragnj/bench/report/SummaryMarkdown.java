@@ -1,7 +1,7 @@
 package org.dragnj.bench.report;
 
-import static org.dragnj.bench.report.Format.gflops;
 import static org.dragnj.bench.report.Format.duration;
+import static org.dragnj.bench.report.Format.gflops;
 import static org.dragnj.bench.report.Format.number;
 import static org.dragnj.bench.report.Format.percent;
 import static org.dragnj.bench.report.Format.time;
@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.dragnj.bench.aggregation.AggregationCost;
+import org.dragnj.model.aggregation.dragn.Recursion;
 
 /** summary.md: targets, depth tables with fits, the loop speed-ups, throughput, notes and files. */
 final class SummaryMarkdown {
@@ -67,10 +67,10 @@ final class SummaryMarkdown {
                 if (!d.shape().equals(shape)) {
                     continue;
                 }
-                boolean dragn = d.aggregation().isDragn();
+                boolean dragn = d.aggregation().unitDepth().isPresent();
                 md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                        d.aggregation(), d.n(), dragn ? Integer.toString(AggregationCost.rounds(d.n())) : "–",
-                        dragn ? Long.toString(AggregationCost.unitApplications(d.n())) : "–", time(d.seconds(false)),
+                        d.aggregation(), d.n(), dragn ? Integer.toString(Recursion.rounds(d.n())) : "–",
+                        dragn ? Long.toString(Recursion.unitApplications(d.n())) : "–", time(d.seconds(false)),
                         gflops(d.gflops(false)), percent(100 * d.gflops(false) / c.peakGflops()), time(d.seconds(true)),
                         gflops(d.gflops(true)), percent(100 * d.gflops(true) / c.peakGflops())));
             }

@@ -7,14 +7,14 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.dragnj.data.hpa.GroupingFormat;
-import org.dragnj.data.hpa.HpaCropConfig;
-import org.dragnj.data.hpa.HpaCropReport;
-import org.dragnj.data.hpa.HpaCropper;
-import org.dragnj.data.hpa.ProposalMode;
-import org.dragnj.data.synthetic.hpa.SyntheticHpaDataset;
-import org.dragnj.data.synthetic.hpa.SyntheticHpaGenerator;
-import org.dragnj.data.synthetic.hpa.SyntheticHpaSpec;
+import org.dragnj.datasets.hpa.crops.HpaCropReport;
+import org.dragnj.datasets.hpa.crops.HpaCropSpec;
+import org.dragnj.datasets.hpa.crops.HpaCropper;
+import org.dragnj.datasets.hpa.grouping.GroupingFormat;
+import org.dragnj.datasets.hpa.proposals.ProposalMode;
+import org.dragnj.datasets.synthetic.hpa.SyntheticHpaDataset;
+import org.dragnj.datasets.synthetic.hpa.SyntheticHpaGenerator;
+import org.dragnj.datasets.synthetic.hpa.SyntheticHpaSpec;
 import org.dragnj.platform.Backend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -62,7 +62,7 @@ public class HpaCropBenchmark {
     @Param({"4"})
     public int images;
 
-    private HpaCropConfig config;
+    private HpaCropSpec config;
 
     /** Where the run of these parameters writes its crops and report. */
     public static Path outputFolder(ProposalMode mode, int threads, int size, int images) {
@@ -79,7 +79,7 @@ public class HpaCropBenchmark {
         deleteTree(data);
         SyntheticHpaDataset fields = new SyntheticHpaGenerator(SyntheticHpaSpec.builder().optImageSize(size)
                 .optBags(Math.max(1, images / 2)).optImagesPerBag(2, 2).optSeed(size).build()).write(data);
-        config = HpaCropConfig.builder().setGrouping(fields.groupingFile(), GroupingFormat.BAG_CSV)
+        config = HpaCropSpec.builder().setGrouping(fields.groupingFile(), GroupingFormat.BAG_CSV)
                 .setImageFolder(fields.imageFolder()).setOutputFolder(outputFolder(mode, threads, size, images))
                 .optClasses(fields.classes()).optProposalMode(mode).optThreads(effectiveThreads(threads)).build();
     }

@@ -2,11 +2,11 @@ package org.dragnj.bench.throughput;
 
 import java.util.concurrent.TimeUnit;
 
-import org.dragnj.data.batch.BagBatch;
-import org.dragnj.data.iterator.BagIterator;
-import org.dragnj.data.iterator.BagLoaderSpec;
-import org.dragnj.data.manifest.Manifest;
-import org.dragnj.data.manifest.Split;
+import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.bags.manifest.Split;
+import org.dragnj.datasets.iterator.BagIterator;
+import org.dragnj.datasets.iterator.BagLoaderSpec;
 import org.dragnj.platform.Backend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -5,19 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.dragnj.data.batch.BagBatch;
-import org.dragnj.data.io.ProgressListener;
-import org.dragnj.data.iterator.BagIterator;
-import org.dragnj.data.iterator.BagLoaderSpec;
-import org.dragnj.data.manifest.BagRecord;
-import org.dragnj.data.manifest.Manifest;
-import org.dragnj.data.manifest.Split;
+import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.io.ProgressListener;
+import org.dragnj.bags.manifest.BagRecord;
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.bags.manifest.Split;
+import org.dragnj.datasets.iterator.BagIterator;
+import org.dragnj.datasets.iterator.BagLoaderSpec;
+import org.dragnj.experiment.Experiment;
+import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.features.FeatureCache;
+import org.dragnj.model.BagClassifier;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.FrozenTrunk;
 import org.dragnj.platform.Backend;
-import org.dragnj.train.config.ExperimentConfig;
-import org.dragnj.train.experiment.Experiment;
-import org.dragnj.train.features.FeatureCache;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,7 +74,7 @@ public class TrainingBenchmark {
     @Param({"0"})
     public int threads;
 
-    private DragnModel trained;
+    private BagClassifier trained;
     private BagIterator iterator;
     private List<BagBatch> batches;
     private int epoch;

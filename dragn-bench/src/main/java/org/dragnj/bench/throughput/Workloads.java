@@ -5,16 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.dragnj.data.io.ProgressListener;
-import org.dragnj.data.manifest.BagRecord;
-import org.dragnj.data.manifest.Manifest;
-import org.dragnj.data.manifest.Split;
-import org.dragnj.data.synthetic.SyntheticBagGenerator;
-import org.dragnj.data.synthetic.SyntheticBagSpec;
-import org.dragnj.data.synthetic.SyntheticManifest;
-import org.dragnj.train.config.ConfigLoader;
-import org.dragnj.train.config.ExperimentConfig;
-import org.dragnj.train.experiment.DataSource;
+import org.dragnj.bags.io.ProgressListener;
+import org.dragnj.bags.manifest.BagRecord;
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.bags.manifest.Split;
+import org.dragnj.bags.synthetic.SyntheticBagGenerator;
+import org.dragnj.bags.synthetic.SyntheticBagSpec;
+import org.dragnj.datasets.synthetic.SyntheticManifest;
+import org.dragnj.experiment.DataSource;
+import org.dragnj.experiment.config.ConfigLoader;
+import org.dragnj.experiment.config.ExperimentConfig;
 
 /**
  * The data the throughput benchmarks run on, generated once into the work folder (system property

@@ -2,6 +2,8 @@ package org.dragnj.bench.peer;
 
 import java.util.Arrays;
 
+import org.dragnj.model.trunk.TorchvisionResNetTrunk;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -13,8 +15,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-
-import org.dragnj.model.trunk.TorchvisionResNetTrunk;
 
 /**
  * The torchvision ResNet geometry in DJL blocks, layer for layer the same as DL4J's

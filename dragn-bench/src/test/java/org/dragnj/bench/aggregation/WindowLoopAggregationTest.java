@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.dragnj.data.batch.BagLayout;
+import org.dragnj.bags.BagLayout;
 import org.dragnj.model.aggregation.DetachedVertex;
 import org.dragnj.model.aggregation.dragn.DragnVertex;
 import org.dragnj.model.aggregation.dragn.UnitArchitecture;

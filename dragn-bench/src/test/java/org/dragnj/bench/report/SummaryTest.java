@@ -11,16 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dragnj.bench.aggregation.AggregationCost;
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.aggregation.dragn.UnitArchitecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The report from made-up measurements: tables, targets, JSON and plots. No timing. */
 class SummaryTest {
@@ -39,7 +39,7 @@ class SummaryTest {
             for (Aggregation a : List.of(Aggregation.DRAGN_L1, Aggregation.DRAGN_L2, Aggregation.DRAGN_L3,
                     Aggregation.MEAN, Aggregation.MAX, Aggregation.NAN)) {
                 for (int n : List.of(1, 8, 50)) {
-                    double units = a.isDragn() ? AggregationCost.unitMacsPerPixel(AggregationCost.depth(a)) / 27.0 : 0.01;
+                    double units = a.unitDepth().isPresent() ? new UnitArchitecture(a.unitDepth().orElseThrow(), false).macsPerPixel() / 27.0 : 0.01;
                     double fwd = scale * (1e-3 + 2e-4 * units * n * n / 4);
                     ms.add(m("depth", "AggregationBenchmark.forward", Map.of("aggregation", a.name(), "n", "" + n,
                             "map", shape), fwd, Map.of()));

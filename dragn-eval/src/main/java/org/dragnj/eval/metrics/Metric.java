@@ -1,6 +1,6 @@
 package org.dragnj.eval.metrics;
 
-/** The paper's metrics (design §6), all fractions in [0, 1], higher is better. */
+/** The paper's metrics (docs/design.md §6), all fractions in [0, 1], higher is better. */
 public enum Metric {
     /** Mean over labels of the per-label ROC AUC; labels with one class in the truth are left out. */
     AUC_MACRO("auc_macro", "AUC (macro)"),

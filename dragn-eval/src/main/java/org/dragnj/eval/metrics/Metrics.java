@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The metrics of design §6, as the authors' evaluation computes them. An empty denominator gives 0;
+ * The metrics of docs/design.md §6, as the authors' evaluation computes them. An empty denominator gives 0;
  * a label with one class only has no AUC and is left out of the macro AUC (and reported).
  */
 public final class Metrics {

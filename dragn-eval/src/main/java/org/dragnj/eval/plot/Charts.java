@@ -5,7 +5,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.dragnj.data.io.AtomicFiles;
+import org.dragnj.bags.io.AtomicFiles;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;

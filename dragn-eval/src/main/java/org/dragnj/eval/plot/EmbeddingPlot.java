@@ -13,8 +13,8 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import smile.math.MathEx;
 import smile.manifold.TSNE;
+import smile.math.MathEx;
 
 /**
  * t-SNE maps of features coloured by label, like the paper's figures 6 and 7: instance features

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import org.dragnj.data.io.AtomicFiles;
+import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.eval.metrics.Bootstrap;
 import org.dragnj.eval.metrics.LabelResult;
 import org.dragnj.eval.metrics.Metric;
@@ -32,6 +32,11 @@ public final class ComparisonReport {
         }
         this.methods = new LinkedHashMap<>(methods);
         this.intervals = intervals == null ? Map.of() : new LinkedHashMap<>(intervals);
+    }
+
+    /** Whether the table carries bootstrap intervals. */
+    public boolean hasIntervals() {
+        return !intervals.isEmpty();
     }
 
     public String markdown() {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.dragnj.data.io.AtomicFiles;
+import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.eval.metrics.Bootstrap;
 import org.dragnj.eval.metrics.LabelResult;
 import org.dragnj.eval.metrics.Metric;

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.dragnj.data.io.AtomicFiles;
+import org.dragnj.bags.io.AtomicFiles;
 
 /**
  * Predictions as CSV: a {@code bag_id} column and one probability column per label, the header

@@ -1,6 +1,8 @@
 package org.dragnj.model.aggregation;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.dragnj.model.aggregation.attention.GatedAttentionVertex;
 import org.dragnj.model.aggregation.attention.NanVertex;
@@ -11,89 +13,115 @@ import org.dragnj.model.aggregation.pooling.MaxVertex;
 import org.dragnj.model.aggregation.pooling.MeanVertex;
 import org.dragnj.model.aggregation.pooling.SpocVertex;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
  * How a model combines the instances of a bag into one prediction: DRAGN and the paper's baselines
- * (§3 of the design), each a vertex of the same graph on the same trunk, except
- * {@link #SINGLE_INSTANCE}, which has no aggregation vertex at all.
+ * (docs/design.md §3). This enum is the one place that knows every aggregation: its name in tables
+ * and figures, what it outputs, and its vertex, from which its other traits are read (DRAGN depth,
+ * per-instance weights, order dependence). Adding an aggregation is one constant here plus its
+ * vertex.
  */
 public enum Aggregation {
     /** DRAGN with the one-convolution unit (the paper's Drosophila setting). */
-    DRAGN_L1(Kind.MAPS),
-    DRAGN_L2(Kind.MAPS),
-    DRAGN_L3(Kind.MAPS),
+    DRAGN_L1("DRAGN-L1", Output.MAPS, s -> dragn(UnitDepth.L1, s)),
+    DRAGN_L2("DRAGN-L2", Output.MAPS, s -> dragn(UnitDepth.L2, s)),
+    DRAGN_L3("DRAGN-L3", Output.MAPS, s -> dragn(UnitDepth.L3, s)),
     /** MI_mean: the mean of the instances' feature maps. */
-    MEAN(Kind.MAPS),
+    MEAN("MI_mean", Output.MAPS, s -> new MeanVertex()),
     /** MVCNN view pooling: the element-wise maximum of the instances' feature maps. */
-    MAX(Kind.MAPS),
+    MAX("MVCNN", Output.MAPS, s -> new MaxVertex()),
     /** Neural aggregation network, one attention block with a learned query (Yang et al. 2017). */
-    NAN(Kind.VECTOR),
+    NAN("NAN", Output.VECTOR, s -> new NanVertex(1, s.updater(), s.regularization())),
     /** Neural aggregation network, two cascaded blocks: the second block's query is tanh(W r0 + b). */
-    NAN_CASCADE(Kind.VECTOR),
+    NAN_CASCADE("NAN (2 blocks)", Output.VECTOR, s -> new NanVertex(2, s.updater(), s.regularization())),
     /** Sum pooling with a Gaussian centre prior per instance (Babenko and Lempitsky 2015), averaged over the bag. */
-    SPOC(Kind.VECTOR),
+    SPOC("SPoC", Output.VECTOR, s -> new SpocVertex()),
     /** Gated attention MIL pooling (Ilse et al. 2018). */
-    GATED_ATTENTION(Kind.VECTOR),
-    /** SI: every instance trained alone with its bag's labels; a bag scores the per-label maximum of its instances. */
-    SINGLE_INSTANCE(Kind.NONE);
+    GATED_ATTENTION("Gated attn.", Output.VECTOR,
+            s -> new GatedAttentionVertex(GatedAttentionVertex.DEFAULT_HIDDEN, s.updater(), s.regularization())),
+    /**
+     * SI: every instance is trained alone with its bag's labels; a bag scores the per-label maximum
+     * of its instances. The bag is formed after the head, so there is no vertex.
+     */
+    SINGLE_INSTANCE("SI", Output.INSTANCE_SCORES, null);
 
-    /** What the aggregation produces. */
-    public enum Kind {
-        /** One feature map per bag [C, h, w]; the head pools it. Works before the trunk too. */
+    /** What the aggregation hands to the head. */
+    public enum Output {
+        /** One feature map per bag [C, h, w], pooled by the head. Works before the trunk too. */
         MAPS,
         /** One feature vector per bag [C], from globally pooled instance features. */
         VECTOR,
-        /** No aggregation inside the network. */
-        NONE
+        /** Nothing: the head scores every instance, and the bag's scores are formed from theirs. */
+        INSTANCE_SCORES
     }
 
-    private final Kind kind;
-
-    Aggregation(Kind kind) {
-        this.kind = kind;
+    /** What an aggregation vertex is built with. */
+    public record VertexSettings(boolean unitBatchNorm, IUpdater updater, List<Regularization> regularization) {
     }
 
-    public Kind kind() {
-        return kind;
+    private final String displayName;
+    private final Output output;
+    private final Function<VertexSettings, BagVertex> vertex;
+
+    Aggregation(String displayName, Output output, Function<VertexSettings, BagVertex> vertex) {
+        this.displayName = displayName;
+        this.output = output;
+        this.vertex = vertex;
     }
 
-    public boolean isDragn() {
-        return this == DRAGN_L1 || this == DRAGN_L2 || this == DRAGN_L3;
+    /** The name tables, reports and figures use (the paper's, where it has one). */
+    public String displayName() {
+        return displayName;
+    }
+
+    public Output output() {
+        return output;
+    }
+
+    /** Whether the bag is formed inside the network, by a vertex (every aggregation but SI). */
+    public boolean hasVertex() {
+        return vertex != null;
+    }
+
+    /** The DRAGN unit's depth, for the DRAGN aggregations. */
+    public Optional<UnitDepth> unitDepth() {
+        return prototype() instanceof DragnVertex d ? Optional.of(d.getUnit().depth()) : Optional.empty();
+    }
+
+    /** Whether it weighs instances with weights a user can inspect (attention). */
+    public boolean hasInstanceWeights() {
+        return hasVertex() && prototype().hasInstanceWeights();
+    }
+
+    /** Whether the order of a bag's instances changes its output (DRAGN's windows do). */
+    public boolean isOrderDependent() {
+        return hasVertex() && prototype().dependsOnOrder();
     }
 
     /** Whether it can aggregate raw images before the trunk (pre-aggregation). */
     public boolean supportsPreAggregation() {
-        return kind == Kind.MAPS;
-    }
-
-    /** Whether it weighs instances with learned attention that a user can inspect. */
-    public boolean hasAttention() {
-        return this == NAN || this == NAN_CASCADE || this == GATED_ATTENTION;
+        return output == Output.MAPS;
     }
 
     /**
      * The graph vertex that aggregates packed instances [sum n, ...] with a bag mask into [B, ...].
      *
-     * @throws IllegalStateException for {@link #SINGLE_INSTANCE}, which has no vertex
+     * @throws IllegalStateException for an aggregation without a vertex (see {@link #hasVertex()})
      */
-    public BagVertex createVertex(boolean unitBatchNorm, IUpdater updater, List<Regularization> regularization) {
-        return switch (this) {
-            case DRAGN_L1 -> dragn(UnitDepth.L1, unitBatchNorm, updater, regularization);
-            case DRAGN_L2 -> dragn(UnitDepth.L2, unitBatchNorm, updater, regularization);
-            case DRAGN_L3 -> dragn(UnitDepth.L3, unitBatchNorm, updater, regularization);
-            case MEAN -> new MeanVertex();
-            case MAX -> new MaxVertex();
-            case NAN -> new NanVertex(1, updater, regularization);
-            case NAN_CASCADE -> new NanVertex(2, updater, regularization);
-            case SPOC -> new SpocVertex();
-            case GATED_ATTENTION -> new GatedAttentionVertex(GatedAttentionVertex.DEFAULT_HIDDEN, updater,
-                    regularization);
-            case SINGLE_INSTANCE -> throw new IllegalStateException("single-instance training has no aggregation vertex");
-        };
+    public BagVertex createVertex(VertexSettings settings) {
+        if (vertex == null) {
+            throw new IllegalStateException(this + " forms the bag after the head; it has no aggregation vertex");
+        }
+        return vertex.apply(settings);
     }
 
-    private static BagVertex dragn(UnitDepth depth, boolean bn, IUpdater updater, List<Regularization> reg) {
-        return new DragnVertex(new UnitArchitecture(depth, bn), updater, reg);
+    private BagVertex prototype() {
+        return vertex == null ? null : vertex.apply(new VertexSettings(false, new NoOp(), List.of()));
+    }
+
+    private static BagVertex dragn(UnitDepth depth, VertexSettings s) {
+        return new DragnVertex(new UnitArchitecture(depth, s.unitBatchNorm()), s.updater(), s.regularization());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 import org.deeplearning4j.nn.api.TrainingConfig;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -43,6 +44,46 @@ public abstract class BagVertex extends GraphVertex implements TrainingConfig {
     /** The parameters in the order of the flat parameter view. Empty for parameter-free aggregations. */
     @JsonIgnore
     public abstract List<ParamSpec> paramSpecs();
+
+    /**
+     * Whether the aggregation weighs each instance with a weight a user can inspect (its runtime
+     * vertex reports them, see {@code BagVertexImpl.lastInstanceWeights}).
+     */
+    public boolean hasInstanceWeights() {
+        return false;
+    }
+
+    /** Whether the order of a bag's instances changes the output. */
+    public boolean dependsOnOrder() {
+        return false;
+    }
+
+    /**
+     * Floating-point operations of aggregating one bag of {@code n} instances of shape {@code instance}
+     * ([C, h, w]) in the forward pass, counted analytically; empty where the aggregation has no count.
+     * Conventions: a multiply or an add is one FLOP (a multiply-accumulate two); a 3×3 tap on zero
+     * padding counts like any other; biases, ReLU and the like are not counted.
+     */
+    public OptionalDouble forwardFlops(int n, long[] instance) {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * Forward and backward FLOPs, as {@link #forwardFlops}; a convolution's backward pass counts twice
+     * its forward (gradients of input and weights), recomputation during backprop is not counted.
+     */
+    public OptionalDouble forwardBackwardFlops(int n, long[] instance) {
+        return OptionalDouble.empty();
+    }
+
+    /** C·h·w of an instance shape [C, h, w]. */
+    protected static double elements(long[] instance) {
+        double e = 1;
+        for (long d : instance) {
+            e *= d;
+        }
+        return e;
+    }
 
     @Override
     public long numParams(boolean backprop) {

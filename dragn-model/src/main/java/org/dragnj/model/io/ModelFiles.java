@@ -41,17 +41,12 @@ public final class ModelFiles {
     public record Header<S>(int formatVersion, S spec, ModelProvenance provenance) {
     }
 
-    public static <S> void write(Path file, ComputationGraph graph, S spec, boolean withUpdaterState)
-            throws IOException {
-        write(file, graph, spec, withUpdaterState, Map.of());
-    }
-
     /**
-     * As {@link #write(Path, ComputationGraph, Object, boolean)}, with extra entries (e.g. a training
-     * checkpoint's state) inside the same file, so that model and state can never disagree.
+     * Writes a model file; {@code extraEntries} (e.g. a training checkpoint's state) go inside the same
+     * file, so that model and state can never disagree.
      */
-    public static <S> void write(Path file, ComputationGraph graph, S spec, boolean withUpdaterState,
-            Map<String, byte[]> extraEntries) throws IOException {
+    public static <S> void write(Path file, ComputationGraph graph, S spec, ModelProvenance provenance,
+            boolean withUpdaterState, Map<String, byte[]> extraEntries) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path dl4j = Files.createTempFile(dir, "." + file.getFileName(), ".dl4j.tmp");
@@ -70,7 +65,7 @@ public final class ModelFiles {
                     zip.closeEntry();
                 }
                 zip.putNextEntry(new ZipEntry(HEADER_ENTRY));
-                zip.write(JSON.writeValueAsBytes(new Header<>(FORMAT_VERSION, spec, ModelProvenance.current())));
+                zip.write(JSON.writeValueAsBytes(new Header<>(FORMAT_VERSION, spec, provenance)));
                 zip.closeEntry();
                 for (Map.Entry<String, byte[]> extra : extraEntries.entrySet()) {
                     zip.putNextEntry(new ZipEntry(extra.getKey()));

@@ -6,13 +6,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
 
 /**
- * The FEC loss of FlyIT (design §4): binary cross-entropy whose elements are re-weighted by the
+ * The FEC loss of FlyIT (docs/design.md §4): binary cross-entropy whose elements are re-weighted by the
  * batch's own errors. Per label, with predictions thresholded at 0.5, fp_coef = FP/(TN+1) and
  * fn_coef = FN/(TP+1); a false-positive element gets fp_w = fp_coef, a false-negative element
  * fn_w = fn_coef (others 0), and w = 1 + α (fp_w^γ + fn_w^γ) / N for a batch of N. The weights are
  * constants for the gradient. Defaults α = 100, γ = 1.
  *
- * <p>Scale: the design's "mean(w · BCE)" averages over the N·K elements; DL4J losses sum over the
+ * <p>Scale: the "mean(w · BCE)" of docs/design.md §4 averages over the N·K elements; DL4J losses sum over the
  * K labels and average over the N examples, i.e. K times that. The optimum is the same, and Adam's
  * steps do not depend on a constant factor.
  */

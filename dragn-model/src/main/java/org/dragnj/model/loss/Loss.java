@@ -3,7 +3,7 @@ package org.dragnj.model.loss;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
-/** The training losses the paper names (design §4), with their published defaults. */
+/** The training losses the paper names (docs/design.md §4), with their published defaults. */
 public enum Loss {
     /** Binary cross-entropy per label. */
     BCE,

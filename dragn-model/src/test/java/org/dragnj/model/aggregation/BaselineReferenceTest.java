@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.dragnj.data.batch.BagLayout;
+import org.dragnj.bags.BagLayout;
 import org.dragnj.model.aggregation.attention.GatedAttentionVertex;
 import org.dragnj.model.aggregation.attention.NanVertex;
 import org.dragnj.model.aggregation.pooling.MaxVertex;

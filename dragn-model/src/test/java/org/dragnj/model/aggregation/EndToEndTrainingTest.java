@@ -2,9 +2,9 @@ package org.dragnj.model.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dragnj.data.batch.BagBatch;
-import org.dragnj.data.synthetic.SyntheticBagGenerator;
-import org.dragnj.data.synthetic.SyntheticBagSpec;
+import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.synthetic.SyntheticBagGenerator;
+import org.dragnj.bags.synthetic.SyntheticBagSpec;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.OptimizerSpec;

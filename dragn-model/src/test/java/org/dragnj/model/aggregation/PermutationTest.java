@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.dragnj.data.batch.BagLayout;
-import org.dragnj.data.batch.Rows;
+import org.dragnj.bags.BagLayout;
+import org.dragnj.bags.Rows;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,7 +42,7 @@ class PermutationTest {
     }
 
     private static INDArray[] outputsInBothOrders(Aggregation aggregation) {
-        BagVertex conf = aggregation.createVertex(false, new NoOp(), List.of());
+        BagVertex conf = aggregation.createVertex(new Aggregation.VertexSettings(false, new NoOp(), List.of()));
         DetachedVertex v = new DetachedVertex(conf, InputType.convolutional(3, 4, 6), DataType.FLOAT, 9);
         if (aggregation == Aggregation.NAN || aggregation == Aggregation.NAN_CASCADE) {
             Nd4j.getRandom().setSeed(2);

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.dragnj.data.batch.BagBatch;
+import org.dragnj.bags.BagBatch;
 import org.dragnj.model.AggregationMode;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelSpec;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 class SaveLoadTest {
 

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
-import org.dragnj.data.batch.BagBatch;
+import org.dragnj.bags.BagBatch;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelGraphFactory;
 import org.dragnj.model.aggregation.dragn.UnitArchitecture;

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dragnj.data.batch.BagLayout;
-import org.dragnj.data.batch.Rows;
+import org.dragnj.bags.BagLayout;
+import org.dragnj.bags.Rows;
 import org.dragnj.model.aggregation.DetachedVertex;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

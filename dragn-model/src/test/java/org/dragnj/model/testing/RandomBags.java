@@ -3,8 +3,8 @@ package org.dragnj.model.testing;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dragnj.data.batch.Bag;
-import org.dragnj.data.batch.BagBatch;
+import org.dragnj.bags.Bag;
+import org.dragnj.bags.BagBatch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -17,7 +17,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
-import org.dragnj.data.batch.BagBatch;
+import org.dragnj.bags.BagBatch;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.OptimizerSpec;

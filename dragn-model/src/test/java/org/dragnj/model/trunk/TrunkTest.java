@@ -11,7 +11,7 @@ import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dragnj.data.batch.BagBatch;
+import org.dragnj.bags.BagBatch;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelGraphFactory;
 import org.dragnj.model.ModelSpec;

@@ -56,6 +56,12 @@ public class GatedAttentionVertex extends VectorBagVertex {
                 (GatedAttentionVertex) named(name));
     }
 
+    /** The softmax attention over the bag. */
+    @Override
+    public boolean hasInstanceWeights() {
+        return true;
+    }
+
     @Override
     public GatedAttentionVertex clone() {
         GatedAttentionVertex v = new GatedAttentionVertex();

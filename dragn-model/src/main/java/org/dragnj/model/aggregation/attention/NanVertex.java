@@ -3,6 +3,7 @@ package org.dragnj.model.aggregation.attention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -58,6 +59,33 @@ public class NanVertex extends VectorBagVertex {
     public GraphVertex instantiate(ComputationGraph graph, String name, int idx, INDArray paramsView,
             boolean initializeParams, DataType networkDatatype) {
         return new Impl(graph, name, idx, paramsView, initializeParams, networkDatatype, (NanVertex) named(name));
+    }
+
+    /** The softmax attention over the bag. */
+    @Override
+    public boolean hasInstanceWeights() {
+        return true;
+    }
+
+    /**
+     * One block: global average pooling (n·C·h·w), scores and weighted sum (2·n·C each) and the softmax
+     * (3n) forward; backward the spread of the pooled gradient (n·C·h·w) plus twice the vector work.
+     * The cascade is not counted.
+     */
+    @Override
+    public OptionalDouble forwardFlops(int n, long[] instance) {
+        return blocks == 1 ? OptionalDouble.of(n * elements(instance) + vectorFlops(n, instance))
+                : OptionalDouble.empty();
+    }
+
+    @Override
+    public OptionalDouble forwardBackwardFlops(int n, long[] instance) {
+        return blocks == 1 ? OptionalDouble.of(2 * n * elements(instance) + 3 * vectorFlops(n, instance))
+                : OptionalDouble.empty();
+    }
+
+    private static double vectorFlops(int n, long[] instance) {
+        return 4.0 * n * instance[0] + 3.0 * n;
     }
 
     @Override

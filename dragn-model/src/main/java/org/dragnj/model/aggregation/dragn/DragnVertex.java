@@ -2,6 +2,7 @@ package org.dragnj.model.aggregation.dragn;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
@@ -67,6 +68,35 @@ public class DragnVertex extends BagVertex {
             boolean initializeParams, DataType networkDatatype) {
         return new DragnVertexImpl(graph, name, idx, paramsView, initializeParams, networkDatatype,
                 (DragnVertex) named(name));
+    }
+
+    /** Its windows see three consecutive instances: a bag in another order is aggregated differently. */
+    @Override
+    public boolean dependsOnOrder() {
+        return true;
+    }
+
+    /**
+     * One unit application convolves the C maps with the unit ({@link UnitArchitecture#macsPerPixel()}
+     * multiply-accumulates per pixel and channel); an even bag ends with the mean of two maps, 2 FLOPs
+     * per element forward and 2 backward.
+     */
+    @Override
+    public OptionalDouble forwardFlops(int n, long[] instance) {
+        return OptionalDouble.of(convolutionFlops(n, instance) + meanFlops(n, instance));
+    }
+
+    @Override
+    public OptionalDouble forwardBackwardFlops(int n, long[] instance) {
+        return OptionalDouble.of(3 * convolutionFlops(n, instance) + 2 * meanFlops(n, instance));
+    }
+
+    private double convolutionFlops(int n, long[] instance) {
+        return 2.0 * Recursion.unitApplications(n) * getUnit().macsPerPixel() * elements(instance);
+    }
+
+    private static double meanFlops(int n, long[] instance) {
+        return Recursion.endsWithMean(n) ? 2 * elements(instance) : 0;
     }
 
     @Override

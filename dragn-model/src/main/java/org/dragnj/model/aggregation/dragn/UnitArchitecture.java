@@ -59,6 +59,15 @@ public record UnitArchitecture(UnitDepth depth, boolean batchNorm) {
         return "var" + bn;
     }
 
+    /** Multiply-accumulates of one application per output pixel and feature channel: Σ in·out·3·3 (27, 108, 189). */
+    public long macsPerPixel() {
+        long macs = 0;
+        for (int k = 0; k < convolutions(); k++) {
+            macs += (long) inChannels(k) * outChannels(k) * KERNEL * KERNEL;
+        }
+        return macs;
+    }
+
     public int outChannels(int conv) {
         return conv == convolutions() - 1 ? 1 : HIDDEN;
     }

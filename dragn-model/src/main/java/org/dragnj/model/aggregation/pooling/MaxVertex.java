@@ -1,5 +1,7 @@
 package org.dragnj.model.aggregation.pooling;
 
+import java.util.OptionalDouble;
+
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.dragnj.model.aggregation.BagVertexImpl;
@@ -14,6 +16,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * the instance that held the maximum (the first one on ties, as torch.max does).
  */
 public class MaxVertex extends ParameterFreeBagVertex {
+
+    /** n − 1 comparisons per element forward, one select per instance element backward. */
+    @Override
+    public OptionalDouble forwardFlops(int n, long[] instance) {
+        return OptionalDouble.of((n - 1) * elements(instance));
+    }
+
+    @Override
+    public OptionalDouble forwardBackwardFlops(int n, long[] instance) {
+        return OptionalDouble.of((2 * n - 1) * elements(instance));
+    }
 
     @Override
     public MaxVertex clone() {

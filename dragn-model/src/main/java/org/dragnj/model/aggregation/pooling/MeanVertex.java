@@ -1,5 +1,7 @@
 package org.dragnj.model.aggregation.pooling;
 
+import java.util.OptionalDouble;
+
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.dragnj.model.aggregation.BagVertexImpl;
@@ -11,6 +13,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** MI_mean: a bag is the mean of its instances (maps or vectors), [sum n, ...] → [B, ...]. */
 public class MeanVertex extends ParameterFreeBagVertex {
+
+    /** n adds or scales per element forward, one scale per instance element backward. */
+    @Override
+    public OptionalDouble forwardFlops(int n, long[] instance) {
+        return OptionalDouble.of(n * elements(instance));
+    }
+
+    @Override
+    public OptionalDouble forwardBackwardFlops(int n, long[] instance) {
+        return OptionalDouble.of(2 * n * elements(instance));
+    }
 
     @Override
     public MeanVertex clone() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
 
-import org.dragnj.data.batch.BagBatch;
+import org.dragnj.bags.BagBatch;
 import org.dragnj.model.AggregationMode;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.aggregation.Aggregation;

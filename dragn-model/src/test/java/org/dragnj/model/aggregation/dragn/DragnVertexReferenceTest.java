@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.dragnj.data.batch.BagLayout;
-import org.dragnj.data.batch.Rows;
+import org.dragnj.bags.BagLayout;
+import org.dragnj.bags.Rows;
 import org.dragnj.model.aggregation.DetachedVertex;
 import org.dragnj.model.testing.PlainArrays;
 import org.dragnj.model.testing.ReferenceDragn;

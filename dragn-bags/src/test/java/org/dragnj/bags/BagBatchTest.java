@@ -1,0 +1,44 @@
+package org.dragnj.bags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class BagBatchTest {
+
+    private static Bag bag(String id, int n, float value, float... labels) {
+        return new Bag(id, Nd4j.valueArrayOf(new long[] {n, 1, 2, 2}, value, DataType.FLOAT),
+                Nd4j.createFromArray(labels));
+    }
+
+    @Test
+    void packsInstancesInBagOrderWithMaskAndLabels() {
+        BagBatch b = BagBatch.pack(List.of(bag("a", 2, 1f, 1, 0), bag("b", 1, 2f, 0, 1), bag("c", 3, 3f, 1, 1)),
+                DataType.FLOAT);
+        assertThat(b.bagIds()).containsExactly("a", "b", "c");
+        assertThat(b.instances().shape()).containsExactly(6, 1, 2, 2);
+        assertThat(b.instances().get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0)).toFloatVector())
+                .containsExactly(1f, 1f, 2f, 3f, 3f, 3f);
+        assertThat(b.layout().lengths()).containsExactly(2, 1, 3);
+        assertThat(b.labels().toFloatMatrix()).isEqualTo(new float[][] {{1, 0}, {0, 1}, {1, 1}});
+        INDArray[] features = b.toMultiDataSet().getFeatures();
+        assertThat(features).hasSize(2);
+        assertThat(features[1]).isEqualTo(b.bagMask());
+    }
+
+    @Test
+    void bagsOfDifferentImageSizeCannotShareABatch() {
+        Bag small = bag("small", 1, 0f, 1);
+        Bag big = new Bag("big", Nd4j.zeros(DataType.FLOAT, 1, 1, 3, 3), Nd4j.createFromArray(1f));
+        assertThatThrownBy(() -> BagBatch.pack(List.of(small, big), DataType.FLOAT))
+                .hasMessageContaining("bag big").hasMessageContaining("[1, 3, 3]").hasMessageContaining("resize");
+    }
+}

@@ -1,0 +1,53 @@
+package org.dragnj.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.dragnj.cli.progress.ProgressBarListener;
+import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.eval.report.ComparisonReport;
+import org.dragnj.experiment.evaluation.BagPredictor;
+import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.SavedModelInput;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Evaluates a saved model on a manifest split. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a saved model on a manifest split: metrics.json, report.md, ROC curves, scores.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    SavedModelOptions input = new SavedModelOptions();
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--rule", defaultValue = "THRESHOLD_05", description = "${COMPLETION-CANDIDATES}")
+    DecisionRule rule;
+
+    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rule == DecisionRule.TUNED_PER_LABEL) {
+            throw new IllegalArgumentException("TUNED_PER_LABEL needs validation scores: use 'dragn metrics'"
+                    + " with --val-scores, or train with that rule");
+        }
+        SavedModelInput in = input.load(seed);
+        BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), new ProgressBarListener());
+        String name = input.model.getFileName().toString();
+        Evaluator.Evaluation e = Evaluator.write(out, name + " on " + input.split, result, in.manifest(), rule, null,
+                bootstrap, seed);
+        System.out.print(new ComparisonReport(Map.of(name, e.metrics()), null).markdown());
+        System.out.println("written: " + out.toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,130 @@
+package org.dragnj.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.experiment.config.ConfigLoader;
+import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.model.AggregationMode;
+import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.loss.Loss;
+import org.dragnj.model.trunk.Trunk;
+
+import picocli.CommandLine.Option;
+
+/** The experiment file, the flags that override it and the cache folders, shared by train and compare. */
+final class ExperimentOptions {
+
+    @Option(names = "--config", description = "Experiment file (YAML/JSON) or built-in name: demo, hpa-paper, flyexpress-paper.")
+    String config;
+
+    @Option(names = "--data", description = "Bag manifest folder (replaces the config's data).")
+    String manifest;
+
+    @Option(names = "--aggregation", description = "${COMPLETION-CANDIDATES}")
+    Aggregation aggregation;
+
+    @Option(names = "--mode", description = "POST (aggregate features) or PRE (aggregate images).")
+    AggregationMode mode;
+
+    @Option(names = "--trunk", description = "${COMPLETION-CANDIDATES}")
+    Trunk trunk;
+
+    @Option(names = "--unit-batch-norm", description = "BatchNorm inside the DRAGN unit (L2/L3).")
+    Boolean unitBatchNorm;
+
+    @Option(names = "--input-size", description = "Instance size HxW, e.g. 180x320.")
+    String inputSize;
+
+    @Option(names = "--channels", description = "Instance channels: 1, 3 or 4.")
+    Integer channels;
+
+    @Option(names = "--epochs")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "Bags per batch.")
+    Integer batch;
+
+    @Option(names = "--loss", description = "${COMPLETION-CANDIDATES}")
+    Loss loss;
+
+    @Option(names = "--lr", description = "Learning rate.")
+    Double learningRate;
+
+    @Option(names = "--weight-decay")
+    Double weightDecay;
+
+    @Option(names = "--seed")
+    Long seed;
+
+    @Option(names = "--rule", description = "Decision rule for F1 and friends: ${COMPLETION-CANDIDATES}")
+    DecisionRule rule;
+
+    @Option(names = "--max-bag-length", description = "Randomly subsample longer bags to this many instances (0: no cap).")
+    Integer maxBagLength;
+
+    @Option(names = "--skip-bad", description = "Leave out (and report) bags with missing images or unknown labels instead of failing.")
+    boolean skipBad;
+
+    @Option(names = "--frozen-trunk", description = "Cache trunk features once and train only aggregation and head.")
+    Boolean frozenTrunk;
+
+    @Option(names = "--workers", description = "Data-parallel workers (DL4J ParallelWrapper).")
+    Integer workers;
+
+    @Option(names = "--data-cache", defaultValue = "runs/data",
+            description = "Where synthetic datasets are generated and reused (default: ${DEFAULT-VALUE}).")
+    Path dataCache;
+
+    @Option(names = "--feature-cache", defaultValue = "runs/features",
+            description = "Where frozen-trunk features are extracted and reused (default: ${DEFAULT-VALUE}).")
+    Path featureCache;
+
+    @Option(names = "--set", description = "Any config key, e.g. --set training.schedule.type=PLATEAU.")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    ExperimentConfig load() throws IOException {
+        Map<String, String> o = new LinkedHashMap<>();
+        if (manifest != null) {
+            o.put("data.manifest", manifest);
+            o.put("data.synthetic", "null");
+        }
+        put(o, "model.aggregation", aggregation);
+        put(o, "model.mode", mode);
+        put(o, "model.trunk", trunk);
+        put(o, "model.unit_batch_norm", unitBatchNorm);
+        if (inputSize != null) {
+            String[] hw = inputSize.toLowerCase().split("x");
+            if (hw.length != 2) {
+                throw new IllegalArgumentException("--input-size is HxW, e.g. 180x320; got " + inputSize);
+            }
+            o.put("model.input_height", hw[0]);
+            o.put("model.input_width", hw[1]);
+        }
+        put(o, "model.channels", channels);
+        put(o, "training.epochs", epochs);
+        put(o, "training.batch_size", batch);
+        put(o, "training.loss", loss);
+        put(o, "training.learning_rate", learningRate);
+        put(o, "training.weight_decay", weightDecay);
+        put(o, "training.seed", seed);
+        put(o, "training.frozen_trunk", frozenTrunk);
+        put(o, "training.workers", workers);
+        put(o, "evaluation.decision_rule", rule);
+        put(o, "data.max_bag_length", maxBagLength);
+        if (skipBad) {
+            o.put("data.skip_bad", "true");
+        }
+        o.putAll(set);
+        return ConfigLoader.load(config, o);
+    }
+
+    private static void put(Map<String, String> o, String key, Object value) {
+        if (value != null) {
+            o.put(key, value.toString());
+        }
+    }
+}

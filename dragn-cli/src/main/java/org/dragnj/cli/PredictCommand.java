@@ -1,0 +1,105 @@
+package org.dragnj.cli;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.cli.progress.ProgressBarListener;
+import org.dragnj.datasets.folder.ImageFolder;
+import org.dragnj.eval.metrics.Predictions;
+import org.dragnj.eval.scores.ScoresCsv;
+import org.dragnj.experiment.evaluation.AttentionCsv;
+import org.dragnj.experiment.evaluation.BagPredictor;
+import org.dragnj.experiment.evaluation.SavedModelInput;
+import org.dragnj.model.DragnModel;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Per-label probabilities of a saved model for bags from a manifest or a folder of images. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Per-label probabilities of a saved model for every bag, as a scores CSV (bag_id, one column"
+                + " per label; 'dragn metrics' reads it), and per-instance weights for attention aggregations.",
+                "A folder of images: each subfolder with images is a bag; images directly in the folder form one bag."})
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "A model or checkpoint file (.zip).")
+    Path model;
+
+    @ArgGroup(multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--data", description = "Bag manifest folder.")
+        Path manifest;
+
+        @Option(names = "--images", description = "Folder of images (one bag per subfolder).")
+        Path images;
+    }
+
+    @Option(names = "--split", description = "Only this split of the manifest: train, val or test (default: all bags).")
+    String split;
+
+    @Option(names = "--out", required = true, description = "Scores CSV to write.")
+    Path out;
+
+    @Option(names = "--attention", description = "Attention CSV to write (default: <out>-attention.csv, for attention"
+            + " aggregations).")
+    Path attention;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Bags per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--max-bag-length", defaultValue = "0", description = "Cap bag length (0: none).")
+    int maxBagLength;
+
+    @Option(names = "--show", defaultValue = "10", description = "Bags to print (default: ${DEFAULT-VALUE}).")
+    int show;
+
+    @Override
+    public Integer call() throws Exception {
+        DragnModel m = DragnModel.load(model);
+        Manifest manifest;
+        if (input.images != null) {
+            manifest = ImageFolder.read(input.images, m.spec().labels());
+        } else {
+            manifest = SavedModelInput.readManifest(input.manifest, m.spec());
+        }
+        SavedModelInput in = SavedModelInput.of(m, manifest, split == null ? null : MetricsCommand.parseSplit(split),
+                batch, maxBagLength, 0);
+        BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), new ProgressBarListener());
+        Predictions p = result.predictions();
+        ScoresCsv.write(out, p.labels(), p.bagIds(), p.scores());
+        System.out.printf(Locale.ROOT, "%d bags scored by %s; scores: %s%n", p.size(), model.getFileName(),
+                out.toAbsolutePath());
+        if (!result.attention().isEmpty()) {
+            Path a = attention != null ? attention : out.resolveSibling(stem(out) + "-attention.csv");
+            AttentionCsv.write(a, result.attention(), manifest);
+            System.out.println("per-instance weights: " + a.toAbsolutePath());
+        }
+        printTop(p);
+        return 0;
+    }
+
+    private void printTop(Predictions p) {
+        for (int b = 0; b < Math.min(show, p.size()); b++) {
+            double[] s = p.scores()[b];
+            String top = IntStream.range(0, s.length).boxed().sorted(Comparator.comparingDouble(k -> -s[k])).limit(3)
+                    .map(k -> String.format(Locale.ROOT, "%s %.3f", p.labels().get(k), s[k]))
+                    .reduce((x, y) -> x + ", " + y).orElse("");
+            System.out.printf(Locale.ROOT, "  %-24s %s%n", p.bagIds().get(b), top);
+        }
+        if (p.size() > show) {
+            System.out.printf(Locale.ROOT, "  ... %d more in the CSV%n", p.size() - show);
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    }
+}

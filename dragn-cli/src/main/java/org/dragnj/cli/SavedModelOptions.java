@@ -1,0 +1,31 @@
+package org.dragnj.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.dragnj.experiment.evaluation.SavedModelInput;
+
+import picocli.CommandLine.Option;
+
+/** A saved model and the manifest split it runs on, shared by evaluate and extract-features. */
+final class SavedModelOptions {
+
+    @Option(names = "--model", required = true, description = "A model or checkpoint file (.zip).")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "Bag manifest folder.")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "test", description = "train, val or test (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Bags per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--max-bag-length", defaultValue = "0", description = "Cap bag length as in training (0: none).")
+    int maxBagLength;
+
+    SavedModelInput load(long seed) throws IOException {
+        return SavedModelInput.open(model, data, MetricsCommand.parseSplit(split), batch, maxBagLength, seed);
+    }
+}

@@ -1,0 +1,58 @@
+package org.dragnj.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.cli.progress.ProgressBarListener;
+import org.dragnj.eval.metrics.Metric;
+import org.dragnj.experiment.DataSource;
+import org.dragnj.experiment.Experiment;
+import org.dragnj.experiment.config.ExperimentConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Trains one model on a manifest and evaluates it on the test split. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train one model (config + overrides), keep the best on validation, evaluate it on test.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    ExperimentOptions experiment = new ExperimentOptions();
+
+    @Option(names = "--out", description = "Run folder (default: runs/<name>-<time>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    boolean resume;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig config = experiment.load();
+        if (resume && out == null) {
+            throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
+        }
+        Path folder = out != null ? out : CompareCommand.defaultFolder(config.name());
+        ProgressBarListener progress = new ProgressBarListener();
+        DataSource.Loaded loaded = DataSource.load(config.data(), experiment.dataCache, progress);
+        loaded.writeSkipReport(folder);
+        Manifest manifest = loaded.manifest();
+        Experiment.Outcome o = Experiment.run(config, manifest, folder, resume, experiment.featureCache,
+                DragnCli.invocation(command), progress);
+        System.out.printf(Locale.ROOT, "%s; best epoch %d (validation macro F1 %.4f)%n", o.state().stopReason(),
+                o.state().bestEpoch() + 1, o.state().bestF1());
+        System.out.printf(Locale.ROOT, "test: macro AUC %.4f, macro F1 %.4f, micro F1 %.4f%n",
+                o.test().metrics().get(Metric.AUC_MACRO), o.test().metrics().get(Metric.F1_MACRO),
+                o.test().metrics().get(Metric.F1_MICRO));
+        System.out.println("run folder: " + o.folder().root());
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package org.dragnj.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs dragn command lines inside the test JVM and captures what they print. */
+public final class CliRuns {
+
+    private CliRuns() {
+    }
+
+    /** What a command printed and returned. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    /** Runs a dragn command line in this JVM, capturing standard output and the error stream. */
+    public static Run run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int code = DragnCli.commandLine().setErr(new PrintWriter(err, true)).execute(args);
+            return new Run(code, buf.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.dragnj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.dragnj.eval.scores.ScoresCsv;
+import org.dragnj.experiment.testing.TinyRuns;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** train → save → evaluate → predict → extract-features on a tiny manifest, through the command line. */
+class CommandsEndToEndTest {
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path run;
+
+    @BeforeAll
+    static void train() throws IOException {
+        data = dir.resolve("data");
+        TinyRuns.manifest(data);
+        run = dir.resolve("run");
+        CliRuns.Run r = CliRuns.run("train", "--data", data.toString(), "--input-size",
+                "16x16", "--aggregation", "GATED_ATTENTION", "--epochs", "2", "--batch", "4", "--lr", "0.003", "--set",
+                "evaluation.bootstrap=20", "--out", run.toString(), "--feature-cache", dir.resolve("f").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("test: macro AUC").contains("run folder: " + run.toAbsolutePath());
+    }
+
+    @Test
+    void theRunFolderHoldsEverythingTheTrainingPromised() throws IOException {
+        for (String f : new String[] {"config.yaml", "provenance.json", "history.csv", "training_curves.png",
+                "checkpoints/best.zip", "checkpoints/last.zip", "test/metrics.json", "test/report.md",
+                "test/roc_curves.png", "test/scores.csv", "test/attention.csv"}) {
+            assertThat(run.resolve(f)).as(f).isRegularFile();
+        }
+        assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(3);
+        JsonNode p = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+        assertThat(p.get("seed").asLong()).isEqualTo(42);
+        assertThat(p.get("manifest_sha256").asText()).hasSize(64);
+        assertThat(p.get("command").toString()).contains("train").contains("GATED_ATTENTION");
+        assertThat(Files.readString(run.resolve("config.yaml"))).contains("aggregation: GATED_ATTENTION");
+    }
+
+    @Test
+    void evaluatingTheSavedModelReproducesTheMetricsWrittenByTraining() throws IOException {
+        Path out = dir.resolve("evaluate");
+        CliRuns.Run r = CliRuns.run("evaluate", "--model",
+                run.resolve("checkpoints/best.zip").toString(), "--data", data.toString(), "--split", "test", "--out",
+                out.toString(), "--bootstrap", "20", "--seed", "42");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        TinyRuns.assertSameNumbers(out.resolve("metrics.json"), run.resolve("test/metrics.json"));
+    }
+
+    @Test
+    void predictWritesTheScoresAndWeightsThatTheEvaluationSaw() throws IOException {
+        Path scores = dir.resolve("predict/scores.csv");
+        CliRuns.Run r = CliRuns.run("predict", "--model",
+                run.resolve("checkpoints/best.zip").toString(), "--data", data.toString(), "--split", "test", "--out",
+                scores.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ScoresCsv.Scores predicted = ScoresCsv.read(scores);
+        ScoresCsv.Scores evaluated = ScoresCsv.read(run.resolve("test/scores.csv"));
+        assertThat(predicted.labels()).isEqualTo(evaluated.labels());
+        assertThat(predicted.byBag().keySet()).isEqualTo(evaluated.byBag().keySet()).hasSize(8);
+        for (Map.Entry<String, double[]> e : evaluated.byBag().entrySet()) {
+            assertThat(predicted.byBag().get(e.getKey())).containsExactly(e.getValue(),
+                    org.assertj.core.data.Offset.offset(1e-6));
+        }
+        assertThat(Files.readAllLines(dir.resolve("predict/scores-attention.csv")))
+                .isEqualTo(Files.readAllLines(run.resolve("test/attention.csv")));
+        assertThat(r.out()).contains("8 bags scored");
+    }
+
+    @Test
+    void predictTakesAFolderOfImagesOneBagPerSubfolder() throws IOException {
+        Path images = dir.resolve("images");
+        for (String bag : new String[] {"geneA", "geneB"}) {
+            Files.createDirectories(images.resolve(bag));
+            try (var files = Files.list(data.resolve("images/bag-0")).sorted().limit(3)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, images.resolve(bag).resolve(f.getFileName()));
+                }
+            }
+        }
+        Path scores = dir.resolve("folder-scores.csv");
+        CliRuns.Run r = CliRuns.run("predict", "--model",
+                run.resolve("checkpoints/best.zip").toString(), "--images", images.toString(), "--out", scores.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ScoresCsv.Scores s = ScoresCsv.read(scores);
+        assertThat(s.byBag().keySet()).containsExactly("geneA", "geneB");
+        assertThat(s.byBag().get("geneA")).containsExactly(s.byBag().get("geneB")); // same images, same bag
+    }
+
+    @Test
+    void extractFeaturesWritesBothFeatureTablesAndTheirMaps() throws IOException {
+        Path out = dir.resolve("features");
+        CliRuns.Run r = CliRuns.run("extract-features", "--model",
+                run.resolve("checkpoints/best.zip").toString(), "--data", data.toString(), "--split", "train", "--out",
+                out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("bag_features.csv"))).hasSize(25);
+        assertThat(Files.readAllLines(out.resolve("instance_features.csv")).get(0)).startsWith("bag_id,instance,f0,");
+        assertThat(Files.size(out.resolve("tsne_instances.png"))).isGreaterThan(10_000);
+        assertThat(Files.size(out.resolve("tsne_bags.png"))).isGreaterThan(10_000);
+    }
+
+}

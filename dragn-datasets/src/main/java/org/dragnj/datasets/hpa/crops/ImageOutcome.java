@@ -1,0 +1,18 @@
+package org.dragnj.datasets.hpa.crops;
+
+import java.util.List;
+
+/** What processing one image gave; {@code reason} is set only for FAILED. */
+record ImageOutcome(String imageId, String bagId, Status status, List<CompletionMarker.Crop> crops, int proposals,
+        int sized, double proposalSeconds, double cropSeconds, String reason) {
+
+    enum Status { CROPPED, RESUMED, FAILED }
+
+    ImageOutcome {
+        crops = List.copyOf(crops);
+    }
+
+    static ImageOutcome failed(String imageId, String bagId, String reason, double seconds) {
+        return new ImageOutcome(imageId, bagId, Status.FAILED, List.of(), 0, 0, 0, seconds, reason);
+    }
+}

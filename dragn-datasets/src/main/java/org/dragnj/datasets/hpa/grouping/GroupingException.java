@@ -1,0 +1,22 @@
+package org.dragnj.datasets.hpa.grouping;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A grouping file that cannot be used; the message lists every problem found (the first 50). */
+public class GroupingException extends IOException {
+
+    private final transient List<GroupingProblem> problems;
+
+    public GroupingException(List<GroupingProblem> problems) {
+        super(problems.size() + " problem(s) in the image grouping file; fix them and run again:\n"
+                + problems.stream().limit(50).map(GroupingProblem::message).collect(Collectors.joining("\n"))
+                + (problems.size() > 50 ? "\n... and " + (problems.size() - 50) + " more" : ""));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<GroupingProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,45 @@
+package org.dragnj.datasets.manifest;
+
+import java.nio.file.Path;
+
+import org.dragnj.bags.io.Location;
+
+/**
+ * One thing wrong with a manifest, located: file, line (1-based, header is line 1; 0 when not
+ * about a line), bag id (null when not about a bag).
+ */
+public record ManifestProblem(Path file, int line, String bagId, Kind kind, String detail) {
+
+    /** What is wrong. */
+    public enum Kind {
+        BAD_HEADER("bags.csv must start with the header bag_id,split,labels,instances"),
+        MALFORMED_ROW("the row does not have the 4 columns bag_id,split,labels,instances"),
+        BAD_CLASSES("classes.txt must hold one distinct, non-empty label per line"),
+        BAD_SPLIT("split must be train, val or test"),
+        DUPLICATE_BAG_ID("a bag id may appear only once"),
+        UNKNOWN_LABEL("every label must be listed in classes.txt"),
+        MISSING_IMAGE("the image file does not exist"),
+        UNREADABLE_IMAGE("the image file cannot be read or decoded"),
+        EMPTY_BAG("a bag needs at least one instance");
+
+        private final String rule;
+
+        Kind(String rule) {
+            this.rule = rule;
+        }
+
+        public String rule() {
+            return rule;
+        }
+    }
+
+    /** A one-line message naming where and what, and the rule broken. */
+    public String message() {
+        return Location.describe(file, line, bagId) + ": " + kind + ": " + detail + " (" + kind.rule() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return message();
+    }
+}

@@ -1,0 +1,203 @@
+package org.dragnj.datasets.iterator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.BagLayout;
+import org.dragnj.bags.io.ProgressListener;
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.bags.manifest.Split;
+import org.dragnj.bags.synthetic.SyntheticBagGenerator;
+import org.dragnj.bags.synthetic.SyntheticBagSample;
+import org.dragnj.bags.synthetic.SyntheticBagSpec;
+import org.dragnj.datasets.synthetic.SyntheticManifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+class BagIteratorTest {
+
+    @TempDir
+    static Path dir;
+    static Manifest manifest;
+    static SyntheticBagGenerator generator;
+
+    @BeforeAll
+    static void writeManifest() throws IOException {
+        generator = new SyntheticBagGenerator(SyntheticBagSpec.builder().optClasses(3).optImageSize(12, 16)
+                .optBagLengths(1, 5).optSeed(8).build());
+        manifest = SyntheticManifest.write(dir.resolve("synth"), generator, new SyntheticManifest.Sizes(30, 5, 5),
+                ProgressListener.NONE);
+    }
+
+    private static BagIterator iterator(boolean shuffle, boolean augment, int cap, long seed) {
+        return new BagIterator(manifest, manifest.bags(Split.TRAIN), BagLoaderSpec.builder().setImageSize(12, 16)
+                .optBatchSize(4).optShuffle(shuffle).optAugment(augment).optMaxBagLength(cap).optSeed(seed).build());
+    }
+
+    private static List<List<String>> ids(BagIterator it, int epoch) {
+        List<List<String>> out = new ArrayList<>();
+        try (BagIterator.Epoch e = it.epoch(epoch)) {
+            while (e.hasNext()) {
+                out.add(e.next().bagIds());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyBagAppearsOnceAndBatchesHaveOneBagLength() {
+        BagIterator it = iterator(true, true, 0, 1);
+        Map<String, Integer> seen = new HashMap<>();
+        try (BagIterator.Epoch e = it.epoch(0)) {
+            while (e.hasNext()) {
+                BagBatch b = e.next();
+                assertThat(b.size()).isBetween(1, 4);
+                assertThat(b.layout().isUniform()).as("one length per batch").isTrue();
+                b.bagIds().forEach(id -> seen.merge(id, 1, Integer::sum));
+                // Each bag keeps its own length and its labels.
+                for (int i = 0; i < b.size(); i++) {
+                    int index = Integer.parseInt(b.bagIds().get(i).substring(4));
+                    SyntheticBagSample s = generator.sample(index);
+                    assertThat(b.layout().length(i)).isEqualTo(s.instances().size());
+                    for (int k = 0; k < 3; k++) {
+                        assertThat(b.labels().getFloat(i, k)).isEqualTo(s.labels()[k] ? 1f : 0f);
+                    }
+                }
+            }
+        }
+        assertThat(seen).hasSize(30).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+    }
+
+    @Test
+    void aSeedReproducesAnEpochAndEpochsDiffer() {
+        assertThat(ids(iterator(true, true, 0, 7), 3)).isEqualTo(ids(iterator(true, true, 0, 7), 3));
+        assertThat(ids(iterator(true, true, 0, 7), 3)).isNotEqualTo(ids(iterator(true, true, 0, 7), 4));
+        assertThat(ids(iterator(true, true, 0, 7), 3)).isNotEqualTo(ids(iterator(true, true, 0, 8), 3));
+    }
+
+    @Test
+    void aResumedEpochServesExactlyTheRemainingBatches() {
+        BagIterator it = iterator(true, true, 0, 3);
+        List<BagBatch> full = new ArrayList<>();
+        try (BagIterator.Epoch e = it.epoch(2)) {
+            e.forEachRemaining(full::add);
+        }
+        try (BagIterator.Epoch e = it.epoch(2, 3)) {
+            assertThat(e.position()).isEqualTo(3);
+            for (int i = 3; i < full.size(); i++) {
+                BagBatch b = e.next();
+                assertThat(b.bagIds()).isEqualTo(full.get(i).bagIds());
+                assertThat(b.instances()).isEqualTo(full.get(i).instances()); // same order, flips and turns
+            }
+            assertThat(e.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void withoutShufflingOrAugmentationPixelsAreTheGeneratorsWithinQuantisation() {
+        BagIterator it = iterator(false, false, 0, 1);
+        try (BagIterator.Epoch e = it.epoch(0)) {
+            BagBatch b = e.next();
+            int index = Integer.parseInt(b.bagIds().get(0).substring(4));
+            float[] expected = generator.sample(index).instances().get(0);
+            // The PNG holds BGR, as OpenCV reads and stores it: channel 0 is the generator's blue.
+            float[] loaded = b.instances().slice(0).dup().data().asFloat();
+            int plane = 12 * 16;
+            for (int p = 0; p < plane; p++) {
+                for (int c = 0; c < 3; c++) {
+                    assertThat(loaded[c * plane + p]).isCloseTo(expected[(2 - c) * plane + p],
+                            org.assertj.core.data.Offset.offset(0.5f / 255));
+                }
+            }
+        }
+    }
+
+    @Test
+    void augmentationOnlyMovesPixels() {
+        float[] img = new float[2 * 4 * 4];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = i;
+        }
+        for (int seed = 0; seed < 20; seed++) {
+            float[] out = Augmentation.apply(img, 2, 4, 4, new java.util.SplittableRandom(seed));
+            float[] a = Arrays.copyOfRange(out, 0, 16);
+            Arrays.sort(a);
+            assertThat(a).containsExactly(Arrays.copyOfRange(img, 0, 16));
+        }
+        // a non-square image is never turned by a quarter: its rows keep their length
+        float[] wide = new float[2 * 3];
+        for (int i = 0; i < 6; i++) {
+            wide[i] = i;
+        }
+        for (int seed = 0; seed < 20; seed++) {
+            float[] out = Augmentation.apply(wide, 1, 2, 3, new java.util.SplittableRandom(seed));
+            float rowSpread = Math.abs(out[0] - out[1]);
+            assertThat(rowSpread).isEqualTo(1f);
+        }
+    }
+
+    @Test
+    void aCapSubsamplesLongBagsAndBucketsByTheCappedLength() {
+        BagIterator it = iterator(true, false, 2, 5);
+        try (BagIterator.Epoch e = it.epoch(0)) {
+            while (e.hasNext()) {
+                BagLayout l = e.next().layout();
+                assertThat(l.maxLength()).isLessThanOrEqualTo(2);
+                assertThat(l.isUniform()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theMultiDataSetIteratorServesEpochAfterEpoch() {
+        BagMultiDataSetIterator it = new BagMultiDataSetIterator(iterator(true, true, 0, 2));
+        int batches = 0;
+        while (it.hasNext()) {
+            MultiDataSet m = it.next();
+            assertThat(m.getFeatures()).hasSize(2);
+            assertThat(m.getLabels(0).columns()).isEqualTo(3);
+            batches++;
+        }
+        it.reset();
+        assertThat(it.epoch()).isEqualTo(1);
+        assertThat(it.hasNext()).isTrue();
+        assertThat(batches).isEqualTo(iterator(true, true, 0, 2).batchesPerEpoch());
+    }
+
+    @Test
+    void aMissingImageNamesTheBagAndFile() throws IOException {
+        Manifest broken = SyntheticManifest.write(dir.resolve("broken"), generator, new SyntheticManifest.Sizes(4, 0, 0),
+                ProgressListener.NONE);
+        Files.delete(broken.resolve(broken.bags().get(2).instances().get(0)));
+        BagIterator it = new BagIterator(broken, broken.bags(), BagLoaderSpec.builder().setImageSize(12, 16)
+                .optPrefetchBatches(1).build());
+        assertThatThrownBy(() -> {
+            try (BagIterator.Epoch e = it.epoch(0)) {
+                e.forEachRemaining(b -> { });
+            }
+        }).hasMessageContaining("bag 'bag-2'").hasMessageContaining(broken.bags().get(2).instances().get(0))
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aSyntheticFolderIsReusedForTheSameSpec() throws IOException {
+        Path folder = dir.resolve("synth");
+        long before = Files.getLastModifiedTime(folder.resolve(Manifest.BAGS_FILE)).toMillis();
+        Manifest again = SyntheticManifest.write(folder, generator, new SyntheticManifest.Sizes(30, 5, 5),
+                ProgressListener.NONE);
+        assertThat(Files.getLastModifiedTime(folder.resolve(Manifest.BAGS_FILE)).toMillis()).isEqualTo(before);
+        assertThat(again.bags()).isEqualTo(manifest.bags());
+    }
+}

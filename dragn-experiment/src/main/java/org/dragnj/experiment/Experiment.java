@@ -1,0 +1,159 @@
+package org.dragnj.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dragnj.bags.io.ProgressListener;
+import org.dragnj.bags.manifest.BagRecord;
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.bags.manifest.Split;
+import org.dragnj.datasets.iterator.BagIterator;
+import org.dragnj.datasets.iterator.BagLoaderSpec;
+import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.eval.metrics.ThresholdTuner;
+import org.dragnj.experiment.config.ConfigLoader;
+import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.evaluation.BagPredictor;
+import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.run.RunFolder;
+import org.dragnj.experiment.run.RunProvenance;
+import org.dragnj.experiment.training.Checkpoints;
+import org.dragnj.experiment.training.FrozenTrunkTraining;
+import org.dragnj.experiment.training.Trainer;
+import org.dragnj.experiment.training.TrainingState;
+import org.dragnj.experiment.training.TrainingTarget;
+import org.dragnj.experiment.training.WholeModelTraining;
+import org.dragnj.model.BagClassifier;
+import org.dragnj.model.DragnModel;
+import org.dragnj.model.ModelSpec;
+import org.dragnj.model.OptimizerSpec;
+import org.dragnj.model.io.ModelProvenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One experiment end to end: data, model, training with checkpoints, then the best model's
+ * evaluation on the test split, everything in one run folder.
+ */
+public final class Experiment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+
+    private Experiment() {
+    }
+
+    /** The run's final state and its test evaluation. */
+    public record Outcome(RunFolder folder, TrainingState state, Evaluator.Evaluation test) {
+    }
+
+    /**
+     * @param featureCache where frozen-trunk runs keep trunk features (shared by runs with the same trunk)
+     */
+    public static Outcome run(ExperimentConfig config, Manifest manifest, Path folder, boolean resume,
+            Path featureCache, List<String> command, ProgressListener progress) throws IOException {
+        RunFolder run = new RunFolder(folder);
+        Checkpoints checkpoints = run.checkpoints();
+        DragnModel model;
+        TrainingState state;
+        if (resume) {
+            requireSameConfig(run, config);
+            model = DragnModel.load(checkpoints.last());
+            state = Checkpoints.state(checkpoints.last()).orElseThrow(() -> new IllegalArgumentException(
+                    checkpoints.last() + " is a model file, not a training checkpoint"));
+        } else {
+            if (run.hasCheckpoint()) {
+                throw new IllegalArgumentException(run.root() + " already holds a run; continue it with --resume or"
+                        + " choose another output folder");
+            }
+            ModelProvenance provenance = RunProvenance.of(config, manifest.folder(), command);
+            model = DragnModel.create(modelSpec(config, manifest)).withProvenance(provenance);
+            state = TrainingState.start(config.training().learningRate());
+            run.writeConfig(config);
+            run.writeProvenance(provenance);
+        }
+        TrainingTarget target = target(config, model, manifest, featureCache, progress);
+        if (resume) {
+            target.restore(checkpoints.last());
+        }
+        String title = config.name() + " (" + config.model().aggregation() + ")";
+        Trainer trainer = new Trainer(config.training(), config.evaluation().decisionRule(), checkpoints, progress);
+        state = trainer.run(target, state, s -> run.writeHistory(s.history(), title));
+
+        DragnModel best = DragnModel.load(Files.isRegularFile(checkpoints.best()) ? checkpoints.best() : checkpoints.last());
+        BagClassifier scorer = target.scorer(best);
+        double[] thresholds = null;
+        if (config.evaluation().decisionRule() == DecisionRule.TUNED_PER_LABEL) {
+            thresholds = ThresholdTuner.tune(BagPredictor.predict(scorer, target.bags().val(), ProgressListener.NONE)
+                    .predictions());
+        }
+        BagPredictor.Result result = BagPredictor.predict(scorer, target.bags().test(), progress);
+        Evaluator.Evaluation evaluation = Evaluator.write(run.test(), title, result, manifest,
+                config.evaluation().decisionRule(), thresholds, config.evaluation().bootstrap(), config.training().seed());
+        return new Outcome(run, state, evaluation);
+    }
+
+    /** The whole model on images, or its head on cached trunk features (frozen trunk). */
+    private static TrainingTarget target(ExperimentConfig config, DragnModel model, Manifest manifest, Path featureCache,
+            ProgressListener progress) throws IOException {
+        Map<Split, List<BagRecord>> splits = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            splits.put(s, requireBags(manifest, s));
+        }
+        BagLoaderSpec spec = loaderSpec(config);
+        if (config.training().frozenTrunk()) {
+            return FrozenTrunkTraining.prepare(model, manifest, splits, spec, featureCache, progress);
+        }
+        BagLoaderSpec eval = spec.forEvaluation();
+        return new WholeModelTraining(model, new TrainingTarget.Bags(
+                new BagIterator(manifest, splits.get(Split.TRAIN), spec),
+                new BagIterator(manifest, splits.get(Split.VAL), eval),
+                new BagIterator(manifest, splits.get(Split.TEST), eval)));
+    }
+
+    private static void requireSameConfig(RunFolder run, ExperimentConfig config) throws IOException {
+        if (!run.hasCheckpoint()) {
+            throw new IllegalArgumentException("nothing to resume in " + run.root() + ": no " + run.checkpoints().last());
+        }
+        String saved = Files.readString(run.root().resolve("config.yaml"));
+        if (!saved.equals(ConfigLoader.toYaml(config))) {
+            throw new IllegalArgumentException("the run in " + run.root() + " was made with another config"
+                    + " (see its config.yaml); resume it with the same config and options");
+        }
+    }
+
+    public static ModelSpec modelSpec(ExperimentConfig config, Manifest manifest) {
+        ExperimentConfig.ModelConfig m = config.model();
+        ExperimentConfig.TrainingConfig t = config.training();
+        ModelSpec.Builder b = ModelSpec.builder().setTrunk(m.trunk()).setLabels(manifest.classes())
+                .setInputSize(m.inputHeight(), m.inputWidth()).optInputChannels(m.channels())
+                .optAggregation(m.aggregation()).optMode(m.mode()).optUnitBatchNorm(m.unitBatchNorm())
+                .optLoss(t.loss())
+                .optOptimizer(new OptimizerSpec(t.optimizer(), t.learningRate(), t.beta1(), t.beta2(), 1e-8,
+                        t.weightDecay()))
+                .optSeed(t.seed()).optTrunkInit(m.trunkInit());
+        if (m.trunkWeights() != null) {
+            b.optTrunkWeightsFile(m.trunkWeights());
+        }
+        return b.build();
+    }
+
+    public static BagLoaderSpec loaderSpec(ExperimentConfig config) {
+        return BagLoaderSpec.builder().setImageSize(config.model().inputHeight(), config.model().inputWidth())
+                .optChannels(config.model().channels()).optBatchSize(config.training().batchSize())
+                .optAugment(config.training().augment()).optMaxBagLength(config.data().maxBagLength())
+                .optSeed(config.training().seed()).build();
+    }
+
+    private static List<BagRecord> requireBags(Manifest manifest, Split split) {
+        List<BagRecord> bags = manifest.bags(split);
+        if (bags.isEmpty()) {
+            throw new IllegalArgumentException("the manifest " + manifest.folder() + " has no " + split.id()
+                    + " bags; training needs train, val and test splits");
+        }
+        return bags;
+    }
+}

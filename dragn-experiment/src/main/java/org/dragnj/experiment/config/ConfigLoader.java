@@ -1,0 +1,115 @@
+package org.dragnj.experiment.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+/**
+ * Reads experiment files: the built-in defaults, deep-merged with a config (a file path or the
+ * name of one of dragn-train/configs), deep-merged with command-line overrides ("training.epochs"
+ * → "3"). Keys are snake_case; enum values any case; unknown keys are errors that name the key.
+ */
+public final class ConfigLoader {
+
+    static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final String DEFAULTS = "/org/dragnj/experiment/config/defaults.yaml";
+    private static final String CONFIGS = "/org/dragnj/experiment/configs/";
+
+    private ConfigLoader() {
+    }
+
+    /** @param config a YAML/JSON file, or a config name ("demo", "hpa-paper", "flyexpress-paper"); null for defaults */
+    public static ExperimentConfig load(String config, Map<String, String> overrides) throws IOException {
+        ObjectNode tree = (ObjectNode) readResource(DEFAULTS);
+        if (config != null) {
+            merge(tree, read(config));
+        }
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            set(tree, o.getKey(), o.getValue());
+        }
+        try {
+            return YAML.treeToValue(tree, ExperimentConfig.class);
+        } catch (IOException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new IllegalArgumentException("invalid experiment config" + (config == null ? "" : " " + config) + ": "
+                    + cause.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /** The resolved config as YAML, as written into every run folder. */
+    public static String toYaml(ExperimentConfig config) throws IOException {
+        return YAML.writeValueAsString(config);
+    }
+
+    private static JsonNode read(String config) throws IOException {
+        Path file = Path.of(config);
+        if (Files.isRegularFile(file)) {
+            return YAML.readTree(file.toFile());
+        }
+        String name = config.endsWith(".yaml") ? config : config + ".yaml";
+        if (ConfigLoader.class.getResource(CONFIGS + name) != null) {
+            return readResource(CONFIGS + name);
+        }
+        throw new IOException("no experiment config '" + config + "': not a file, and not one of the built-in"
+                + " configs (demo, hpa-paper, flyexpress-paper)");
+    }
+
+    private static JsonNode readResource(String path) throws IOException {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("missing resource " + path);
+            }
+            return YAML.readTree(in);
+        }
+    }
+
+    /** Objects merge key by key; anything else replaces. A null in the overlay clears the key. */
+    static void merge(ObjectNode base, JsonNode overlay) {
+        Iterator<Map.Entry<String, JsonNode>> it = overlay.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode current = base.get(e.getKey());
+            if (current instanceof ObjectNode obj && e.getValue() instanceof ObjectNode) {
+                merge(obj, e.getValue());
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** Sets a dotted key to a YAML scalar or flow value ("3", "ADAM", "[DRAGN_L1, MEAN]", "null"). */
+    static void set(ObjectNode tree, String dottedKey, String value) throws IOException {
+        String[] parts = dottedKey.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        JsonNode parsed = value == null ? TextNode.valueOf("") : YAML.readTree(value);
+        node.set(parts[parts.length - 1], parsed == null || parsed.isMissingNode() ? null : parsed);
+    }
+}

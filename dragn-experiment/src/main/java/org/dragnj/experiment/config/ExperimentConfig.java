@@ -1,0 +1,127 @@
+package org.dragnj.experiment.config;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.dragnj.bags.synthetic.SyntheticBagSpec;
+import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.model.AggregationMode;
+import org.dragnj.model.Optimizer;
+import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.loss.Loss;
+import org.dragnj.model.trunk.Trunk;
+import org.dragnj.model.trunk.TrunkInit;
+
+/**
+ * One experiment, as a person writes it in YAML (see dragn-train/configs/). Every section has
+ * defaults ({@code defaults.yaml}); a file sets what differs and command-line flags override both.
+ * Validated at construction: a bad value fails with the offending key named.
+ */
+public record ExperimentConfig(String name, DataConfig data, ModelConfig model, TrainingConfig training,
+        EvaluationConfig evaluation, List<Aggregation> compare) {
+
+    public ExperimentConfig {
+        require(name != null && !name.isBlank(), "name", "must not be empty");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(evaluation, "evaluation");
+        compare = compare == null ? List.of() : List.copyOf(compare);
+    }
+
+    /**
+     * The same experiment with another aggregation, as one run of a comparison: unit BatchNorm is kept
+     * where the aggregation has a DRAGN unit, and the compare list is cleared.
+     */
+    public ExperimentConfig withAggregation(Aggregation a) {
+        ModelConfig m = model;
+        return new ExperimentConfig(name, data, new ModelConfig(m.trunk(), a, m.mode(),
+                m.unitBatchNorm() && a.unitDepth().isPresent(), m.inputHeight(), m.inputWidth(), m.channels(),
+                m.trunkInit(), m.trunkWeights()), training, evaluation, List.of());
+    }
+
+    /** Where the bags come from: a manifest folder, or synthetic bags generated (once) into a cache folder. */
+    public record DataConfig(String manifest, SyntheticConfig synthetic, boolean skipBad, int maxBagLength) {
+        public DataConfig {
+            require((manifest == null) != (synthetic == null), "data",
+                    "set exactly one of data.manifest (a manifest folder) and data.synthetic");
+            require(maxBagLength >= 0, "data.max_bag_length", "must be >= 0 (0: no cap)");
+        }
+    }
+
+    /** A synthetic task (see SyntheticBagSpec) and its split sizes. */
+    public record SyntheticConfig(int classes, int imageSize, int minBagLength, int maxBagLength,
+            SyntheticBagSpec.Evidence evidence, double motifScale, double noise, int train, int val, int test,
+            long seed) {
+        public SyntheticConfig {
+            require(train > 0 && val > 0 && test > 0, "data.synthetic", "train, val and test sizes must be > 0");
+        }
+
+        public SyntheticBagSpec spec() {
+            return SyntheticBagSpec.builder().optClasses(classes).optImageSize(imageSize, imageSize)
+                    .optBagLengths(minBagLength, maxBagLength).optEvidence(evidence).optMotifScale(motifScale)
+                    .optNoise(noise).optSeed(seed).build();
+        }
+    }
+
+    /** The network. */
+    public record ModelConfig(Trunk trunk, Aggregation aggregation, AggregationMode mode, boolean unitBatchNorm,
+            int inputHeight, int inputWidth, int channels, TrunkInit trunkInit, String trunkWeights) {
+        public ModelConfig {
+            require(trunk != null, "model.trunk", "is required");
+            require(aggregation != null, "model.aggregation", "is required");
+            require(mode != null, "model.mode", "is required (POST or PRE)");
+            require(inputHeight > 0 && inputWidth > 0, "model.input_height/input_width", "must be > 0");
+            require(channels == 1 || channels == 3 || channels == 4, "model.channels", "must be 1, 3 or 4");
+            trunkInit = trunkInit == null ? TrunkInit.RANDOM : trunkInit;
+        }
+    }
+
+    /** How to train. */
+    public record TrainingConfig(int epochs, int batchSize, Loss loss, Optimizer optimizer, double learningRate,
+            double beta1, double beta2, double weightDecay, Schedule schedule, int earlyStoppingPatience,
+            boolean augment, long seed, int checkpointEveryBatches, boolean frozenTrunk, int workers) {
+        public TrainingConfig {
+            require(epochs > 0, "training.epochs", "must be > 0");
+            require(batchSize > 0, "training.batch_size", "must be > 0");
+            require(loss != null, "training.loss", "is required (BCE, FOCAL, FEC)");
+            require(optimizer != null, "training.optimizer", "is required (ADAM, SGD)");
+            require(learningRate > 0, "training.learning_rate", "must be > 0");
+            require(weightDecay >= 0, "training.weight_decay", "must be >= 0");
+            require(schedule != null, "training.schedule", "is required");
+            require(earlyStoppingPatience >= 0, "training.early_stopping_patience", "must be >= 0 (0: off)");
+            require(checkpointEveryBatches >= 0, "training.checkpoint_every_batches", "must be >= 0");
+            require(workers >= 1, "training.workers", "must be >= 1");
+        }
+    }
+
+    /**
+     * Learning-rate schedule: CONSTANT, or PLATEAU (multiply by {@code factor} when validation macro F1
+     * has not improved for {@code patience} epochs, as torch's ReduceLROnPlateau in max mode).
+     */
+    public record Schedule(ScheduleType type, int patience, double factor, double minLearningRate) {
+        public Schedule {
+            require(type != null, "training.schedule.type", "is required (CONSTANT or PLATEAU)");
+            require(patience >= 1, "training.schedule.patience", "must be >= 1");
+            require(factor > 0 && factor < 1, "training.schedule.factor", "must be in (0, 1)");
+            require(minLearningRate >= 0, "training.schedule.min_learning_rate", "must be >= 0");
+        }
+    }
+
+    /** Learning-rate schedule types. */
+    public enum ScheduleType { CONSTANT, PLATEAU }
+
+    /** How to evaluate. */
+    public record EvaluationConfig(DecisionRule decisionRule, int bootstrap) {
+        public EvaluationConfig {
+            require(decisionRule != null, "evaluation.decision_rule", "is required");
+            require(bootstrap >= 0, "evaluation.bootstrap", "must be >= 0 (0: no intervals)");
+        }
+    }
+
+    static void require(boolean ok, String key, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("config " + key + ": " + message);
+        }
+    }
+}

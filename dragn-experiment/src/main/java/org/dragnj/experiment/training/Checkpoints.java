@@ -1,0 +1,49 @@
+package org.dragnj.experiment.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dragnj.model.io.ModelFiles;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The run's checkpoints: {@code last.zip} (most recent state, for --resume) and {@code best.zip}
+ * (best validation macro F1). Each is one file holding weights, optimizer state and
+ * {@link TrainingState}, written atomically: a kill at any moment leaves the previous one intact.
+ */
+public final class Checkpoints {
+
+    static final String STATE_ENTRY = "dragn/training.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path folder;
+
+    public Checkpoints(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path last() {
+        return folder.resolve("last.zip");
+    }
+
+    public Path best() {
+        return folder.resolve("best.zip");
+    }
+
+    void save(Path file, TrainingTarget target, TrainingState state) throws IOException {
+        Files.createDirectories(folder);
+        target.save(file, Map.of(STATE_ENTRY, JSON.writeValueAsBytes(state)));
+    }
+
+    /** The state stored in a checkpoint, if it is one. */
+    public static Optional<TrainingState> state(Path file) throws IOException {
+        Optional<byte[]> bytes = ModelFiles.readEntry(file, STATE_ENTRY);
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(JSON.readValue(bytes.get(), TrainingState.class));
+    }
+}

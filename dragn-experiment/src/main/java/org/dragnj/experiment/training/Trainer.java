@@ -1,0 +1,182 @@
+package org.dragnj.experiment.training;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.deeplearning4j.parallelism.ParallelWrapper;
+import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.io.ProgressListener;
+import org.dragnj.datasets.iterator.BagIterator;
+import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.eval.metrics.Metric;
+import org.dragnj.eval.metrics.Metrics;
+import org.dragnj.eval.metrics.MetricsResult;
+import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.evaluation.BagPredictor;
+import org.dragnj.model.BagClassifier;
+import org.dragnj.model.DragnModel;
+import org.dragnj.model.LearningRates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop: epochs of optimizer steps over length-bucketed batches, validation after
+ * every epoch, the best model (validation macro F1) and the latest state checkpointed atomically,
+ * a plateau schedule and early stopping driven by validation macro F1.
+ *
+ * <p>Reproducible: batches, instance order and augmentation are functions of (seed, epoch), and a
+ * checkpoint holds weights, optimizer state and {@link TrainingState}; a run resumed from
+ * {@code last.zip} performs exactly the steps the uninterrupted run would have.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    /** A training loss above this is treated as divergence, like NaN. */
+    static final double EXPLODED = 1e6;
+
+    /** Called after every epoch (e.g. to write the history and curves). */
+    public interface EpochListener {
+        void epochFinished(TrainingState state) throws IOException;
+    }
+
+    private final ExperimentConfig.TrainingConfig config;
+    private final DecisionRule rule;
+    private final Checkpoints checkpoints;
+    private final ProgressListener progress;
+
+    public Trainer(ExperimentConfig.TrainingConfig config, DecisionRule rule, Checkpoints checkpoints,
+            ProgressListener progress) {
+        this.config = config;
+        this.rule = rule == DecisionRule.TUNED_PER_LABEL ? DecisionRule.THRESHOLD_05 : rule;
+        this.checkpoints = checkpoints;
+        this.progress = progress;
+    }
+
+    private TrainingState sequentialEpoch(TrainingTarget target, BagIterator.Epoch batches, TrainingState state)
+            throws IOException {
+        while (batches.hasNext()) {
+            BagBatch batch = batches.next();
+            state = afterBatch(state, target.classifier().fit(batch), batch.size());
+            if (config.checkpointEveryBatches() > 0 && batches.hasNext()
+                    && state.batch() % config.checkpointEveryBatches() == 0) {
+                checkpoints.save(checkpoints.last(), target, state);
+            }
+        }
+        return state;
+    }
+
+    /**
+     * Data-parallel: ParallelWrapper hands one batch to each of N model replicas, then averages their
+     * parameters and optimizer states (every step), so N batches make one step of N times the batch.
+     * Its steps cannot be resumed mid-epoch: checkpoints are written at epoch ends.
+     */
+    private TrainingState parallelEpoch(BagClassifier model, BagIterator.Epoch batches, TrainingState state) {
+        if (state.batch() > 0) {
+            throw new IllegalStateException("a data-parallel run resumes at epoch boundaries only");
+        }
+        ConcurrentLinkedQueue<Double> losses = new ConcurrentLinkedQueue<>();
+        TrainingListener listener = new BaseTrainingListener() {
+            @Override
+            public void onGradientCalculation(Model m) {
+                losses.add(DragnModel.dataLoss((ComputationGraph) m));
+            }
+        };
+        ParallelWrapper wrapper =
+                new ParallelWrapper.Builder<>(model.graph())
+                        .workers(config.workers()).averagingFrequency(1).averageUpdaters(true).prefetchBuffer(2)
+                        .reportScoreAfterAveraging(false).build();
+        wrapper.setListeners(List.of(listener));
+        try {
+            wrapper.fit(new EpochDataSets(batches, b -> {
+                progress.advanced(b.size(), "");
+                return model.trainingData(b);
+            }));
+        } finally {
+            wrapper.shutdown();
+            model.graph().setListeners(List.of());
+        }
+        for (double loss : losses) {
+            state = afterBatch(state, loss, 0);
+        }
+        return state;
+    }
+
+    private TrainingState afterBatch(TrainingState state, double loss, int bags) {
+        if (!Double.isFinite(loss) || Math.abs(loss) > EXPLODED) {
+            throw new TrainingDivergedException(String.format(Locale.ROOT,
+                    "training diverged at epoch %d, batch %d: loss %s. The last good checkpoint is kept at"
+                            + " %s (resume with --resume, or lower the learning rate, currently %g)",
+                    state.epoch() + 1, state.batch() + 1, loss, checkpoints.last(), state.learningRate()));
+        }
+        TrainingState next = state.afterBatch(loss);
+        if (bags > 0) {
+            progress.advanced(bags, String.format(Locale.ROOT, "loss %.4f", next.epochLossSum() / next.epochBatches()));
+        }
+        return next;
+    }
+
+    /**
+     * Trains from {@code state} (start or a checkpoint's) until the epochs are done or early stopping.
+     *
+     * @return the final state; the best model is in {@link Checkpoints#best()}
+     */
+    public TrainingState run(TrainingTarget target, TrainingState state, EpochListener listener) throws IOException {
+        BagClassifier model = target.classifier();
+        BagIterator train = target.bags().train();
+        LearningRates.set(model.graph(), state.learningRate());
+        while (!state.finished() && state.epoch() < config.epochs()) {
+            long start = System.nanoTime();
+            int e = state.epoch();
+            try (BagIterator.Epoch batches = train.epoch(e, state.batch())) {
+                progress.started(String.format(Locale.ROOT, "epoch %d/%d", e + 1, config.epochs()),
+                        train.bagCount(), "bags");
+                state = config.workers() > 1 ? parallelEpoch(model, batches, state)
+                        : sequentialEpoch(target, batches, state);
+            }
+            progress.finished();
+            BagPredictor.Result val = BagPredictor.predict(model, target.bags().val(), ProgressListener.NONE);
+            MetricsResult m = Metrics.compute(val.predictions(), rule);
+            double f1 = m.get(Metric.F1_MACRO);
+            EpochRecord record = new EpochRecord(e, state.epochLossSum() / Math.max(1, state.epochBatches()), val.loss(),
+                    f1, m.get(Metric.AUC_MACRO), state.learningRate(), (System.nanoTime() - start) / 1e9);
+            boolean improved = f1 > state.bestF1();
+            double lr = state.learningRate();
+            double plateauBest = state.plateauBest();
+            int plateauWait = state.plateauWait();
+            if (config.schedule().type() == ExperimentConfig.ScheduleType.PLATEAU) {
+                if (f1 > plateauBest) {
+                    plateauBest = f1;
+                    plateauWait = 0;
+                } else if (++plateauWait > config.schedule().patience()) {
+                    lr = Math.max(config.schedule().minLearningRate(), lr * config.schedule().factor());
+                    plateauWait = 0;
+                    LOG.info("validation macro F1 has not improved for {} epochs: learning rate {} -> {}",
+                            config.schedule().patience(), state.learningRate(), lr);
+                }
+            }
+            int sinceBest = improved ? 0 : state.epochsSinceBest() + 1;
+            boolean earlyStop = config.earlyStoppingPatience() > 0 && sinceBest >= config.earlyStoppingPatience();
+            boolean last = e + 1 >= config.epochs();
+            String reason = earlyStop ? "early stopping: no better validation macro F1 for "
+                    + config.earlyStoppingPatience() + " epochs" : last ? "all " + config.epochs() + " epochs done" : "";
+            state = state.afterEpoch(record, improved, plateauBest, plateauWait, lr, earlyStop || last, reason);
+            if (improved) {
+                checkpoints.save(checkpoints.best(), target, state);
+            }
+            if (lr != record.learningRate()) {
+                LearningRates.set(model.graph(), lr);
+            }
+            checkpoints.save(checkpoints.last(), target, state);
+            LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f, val loss %.4f, val macro F1 %.4f, val AUC %.4f%s",
+                    e + 1, record.trainLoss(), record.valLoss(), f1, record.valAucMacro(), improved ? " (best)" : ""));
+            listener.epochFinished(state);
+        }
+        return state;
+    }
+}

@@ -1,0 +1,77 @@
+package org.dragnj.experiment.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.loss.Loss;
+import org.dragnj.model.trunk.Trunk;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @Test
+    void thePaperConfigsCarryThePapersSettings() throws IOException {
+        ExperimentConfig hpa = ConfigLoader.load("hpa-paper", Map.of());
+        assertThat(hpa.model().trunk()).isEqualTo(Trunk.RESNET50);
+        assertThat(hpa.model().inputHeight()).isEqualTo(512);
+        assertThat(hpa.training().batchSize()).isEqualTo(16);
+        assertThat(hpa.training().loss()).isEqualTo(Loss.BCE);
+        assertThat(hpa.training().learningRate()).isEqualTo(1e-4);
+        assertThat(hpa.training().beta1()).isEqualTo(0.9);
+        assertThat(hpa.compare()).containsExactly(Aggregation.DRAGN_L1, Aggregation.SINGLE_INSTANCE, Aggregation.MEAN,
+                Aggregation.MAX, Aggregation.NAN, Aggregation.SPOC);
+
+        ExperimentConfig fly = ConfigLoader.load("flyexpress-paper", Map.of());
+        assertThat(fly.model().trunk()).isEqualTo(Trunk.RESNET18);
+        assertThat(fly.model().aggregation()).isEqualTo(Aggregation.DRAGN_L1);
+        assertThat(fly.model().inputWidth()).isEqualTo(320);
+        assertThat(fly.training().batchSize()).isEqualTo(4);
+        assertThat(fly.training().weightDecay()).isEqualTo(0.01);
+        assertThat(fly.training().schedule().type()).isEqualTo(ExperimentConfig.ScheduleType.PLATEAU);
+        assertThat(fly.evaluation().decisionRule()).isEqualTo(DecisionRule.TOP_LABEL);
+
+        ExperimentConfig demo = ConfigLoader.load("demo", Map.of());
+        assertThat(demo.data().synthetic()).isNotNull();
+        assertThat(demo.compare()).containsExactly(Aggregation.DRAGN_L1, Aggregation.MEAN, Aggregation.SINGLE_INSTANCE);
+    }
+
+    @Test
+    void flagsOverrideTheFileWhichOverridesTheDefaults(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("mine.yaml"), """
+                name: mine
+                data: {manifest: /data/m}
+                training: {epochs: 7, schedule: {type: plateau}}
+                """);
+        ExperimentConfig c = ConfigLoader.load(file.toString(), Map.of("training.epochs", "3", "model.aggregation",
+                "nan", "compare", "[MEAN, MAX]"));
+        assertThat(c.training().epochs()).isEqualTo(3);
+        assertThat(c.training().schedule().type()).isEqualTo(ExperimentConfig.ScheduleType.PLATEAU);
+        assertThat(c.training().schedule().patience()).as("default kept inside a merged section").isEqualTo(20);
+        assertThat(c.training().batchSize()).as("default").isEqualTo(8);
+        assertThat(c.model().aggregation()).isEqualTo(Aggregation.NAN);
+        assertThat(c.compare()).containsExactly(Aggregation.MEAN, Aggregation.MAX);
+
+        ExperimentConfig back = ConfigLoader.load(
+                Files.writeString(dir.resolve("resolved.yaml"), ConfigLoader.toYaml(c)).toString(), Map.of());
+        assertThat(back).isEqualTo(c);
+    }
+
+    @Test
+    void mistakesNameTheKey() {
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("training.epoch", "3")))
+                .hasMessageContaining("epoch");
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("training.epochs", "0")))
+                .hasMessageContaining("training.epochs").hasMessageContaining("> 0");
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("data.manifest", "/x")))
+                .hasMessageContaining("exactly one of data.manifest");
+        assertThatThrownBy(() -> ConfigLoader.load("nope", Map.of())).hasMessageContaining("no experiment config 'nope'");
+    }
+}
