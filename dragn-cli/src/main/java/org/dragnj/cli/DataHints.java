@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How the data commands tell the user what they wrote and what to run next. */
+import org.dragnj.model.DragnModel;
+
+/** How the commands tell the user what they read and wrote, and what to run next. */
 final class DataHints {
 
     private DataHints() {
@@ -19,6 +21,14 @@ final class DataHints {
         String s = arg.toString();
         return s.isEmpty() || s.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'')
                 ? "'" + s.replace("'", "'\\''") + "'" : s;
+    }
+
+    /** Which model a command runs and how it was made (its file's provenance), indented under its name. */
+    static void describeModel(Path file, DragnModel model) {
+        System.out.println("model " + file + ": " + model.spec().aggregation().displayName() + " on "
+                + model.spec().trunk() + ", " + model.spec().inputChannels() + "x" + model.spec().inputHeight() + "x"
+                + model.spec().inputWidth());
+        model.provenance().describe(model.spec().labels()).lines().forEach(l -> System.out.println("  " + l));
     }
 
     /** A folder next to {@code folder}, named after it plus {@code suffix}: data/hpa → data/hpa-crops. */

@@ -42,6 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " with --val-scores, or train with that rule");
         }
         SavedModelInput in = input.load(seed);
+        DataHints.describeModel(input.model, in.model());
         BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), new ProgressBarListener());
         String name = input.model.getFileName().toString();
         Evaluator.Evaluation e = Evaluator.write(out, name + " on " + input.split, result, in.manifest(), rule, null,

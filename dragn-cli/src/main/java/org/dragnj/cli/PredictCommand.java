@@ -63,6 +63,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DragnModel m = DragnModel.load(model);
+        DataHints.describeModel(model, m);
         Manifest manifest;
         if (input.images != null) {
             manifest = ImageFolder.read(input.images, m.spec().labels());

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.dragnj.eval.scores.ScoresCsv;
+import org.dragnj.model.DragnModel;
+import org.dragnj.model.io.ModelProvenance;
 import org.dragnj.experiment.testing.TinyRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,26 @@ class CommandsEndToEndTest {
         assertThat(p.get("manifest_sha256").asText()).hasSize(64);
         assertThat(p.get("command").toString()).contains("train").contains("GATED_ATTENTION");
         assertThat(Files.readString(run.resolve("config.yaml"))).contains("aggregation: GATED_ATTENTION");
+    }
+
+    @Test
+    void theModelFileCarriesHowItWasMadeAndEvaluatePrintsIt() throws IOException {
+        ModelProvenance p = DragnModel.provenance(run.resolve("checkpoints/best.zip"));
+        JsonNode runProvenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+        assertThat(p.experiment()).isEqualTo("experiment");
+        assertThat(p.seed()).isEqualTo(42);
+        assertThat(p.manifestSha256()).hasSize(64).isEqualTo(runProvenance.get("manifest_sha256").asText());
+        assertThat(p.config()).isEqualTo(Files.readString(run.resolve("config.yaml")));
+        assertThat(p.command()).contains("train", "GATED_ATTENTION");
+        assertThat(p.gitCommit()).isNotBlank();
+        assertThat(p.dl4jVersion()).isEqualTo("1.0.0-M2.1");
+
+        CliRuns.Run r = CliRuns.run("evaluate", "--model", run.resolve("checkpoints/best.zip").toString(), "--data",
+                data.toString(), "--out", dir.resolve("evaluate-provenance").toString(), "--bootstrap", "0");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("experiment experiment, seed 42, git " + p.gitCommit())
+                .contains("manifest sha256 " + p.manifestSha256())
+                .contains("classes: " + String.join(", ", DragnModel.load(run.resolve("checkpoints/best.zip")).spec().labels()));
     }
 
     @Test

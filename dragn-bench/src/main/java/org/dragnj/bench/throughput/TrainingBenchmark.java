@@ -3,6 +3,7 @@ package org.dragnj.bench.throughput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.dragnj.bags.BagBatch;
@@ -14,10 +15,10 @@ import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.datasets.iterator.BagLoaderSpec;
 import org.dragnj.experiment.Experiment;
 import org.dragnj.experiment.config.ExperimentConfig;
-import org.dragnj.experiment.features.FeatureCache;
+import org.dragnj.experiment.training.FrozenTrunkTraining;
+import org.dragnj.experiment.training.TrainingTarget;
 import org.dragnj.model.BagClassifier;
 import org.dragnj.model.DragnModel;
-import org.dragnj.model.FrozenTrunk;
 import org.dragnj.platform.Backend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -91,11 +92,12 @@ public class TrainingBenchmark {
             trained = model;
             iterator = new BagIterator(manifest, train, spec);
         } else {
-            FrozenTrunk split = FrozenTrunk.of(model);
-            FeatureCache.Prepared cache = FeatureCache.prepare(split, manifest, train,
+            // as 'dragn train --frozen-trunk' does it; the first setup extracts the features of every split
+            TrainingTarget frozen = FrozenTrunkTraining.prepare(model, manifest, Map.of(Split.TRAIN, train,
+                    Split.VAL, manifest.bags(Split.VAL), Split.TEST, manifest.bags(Split.TEST)), spec,
                     Workloads.work().resolve("features"), ProgressListener.NONE);
-            trained = split.head();
-            iterator = new BagIterator(manifest, train, spec.withoutAugmentation(), cache.store().source(manifest));
+            trained = frozen.classifier();
+            iterator = frozen.bags().train();
         }
         if (feed == Feed.PRELOADED) {
             batches = new ArrayList<>();

@@ -5,3 +5,4 @@
  * <p>May use: org.dragnj.bags, org.dragnj.datasets.iterator.
  */
 package org.dragnj.datasets.features;
+

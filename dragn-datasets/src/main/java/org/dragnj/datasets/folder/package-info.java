@@ -4,3 +4,4 @@
  * <p>May use: org.dragnj.bags.
  */
 package org.dragnj.datasets.folder;
+

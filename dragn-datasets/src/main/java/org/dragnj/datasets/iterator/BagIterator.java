@@ -21,6 +21,7 @@ import org.dragnj.bags.Bag;
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.datasets.random.Seeds;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

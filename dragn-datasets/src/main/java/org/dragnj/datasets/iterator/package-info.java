@@ -7,3 +7,4 @@
  * <p>May use: org.dragnj.bags, nd4j-api, datavec-data-image, OpenCV.
  */
 package org.dragnj.datasets.iterator;
+

@@ -6,3 +6,4 @@
  * <p>May use: org.dragnj.bags, commons-csv, OpenCV.
  */
 package org.dragnj.datasets.manifest;
+

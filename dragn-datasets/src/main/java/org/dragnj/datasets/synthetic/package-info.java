@@ -5,3 +5,4 @@
  * <p>May use: org.dragnj.bags (its in-memory generator), OpenCV to write images.
  */
 package org.dragnj.datasets.synthetic;
+

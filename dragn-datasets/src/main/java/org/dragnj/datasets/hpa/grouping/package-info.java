@@ -7,3 +7,4 @@
  * <p>May use: org.dragnj.bags.
  */
 package org.dragnj.datasets.hpa.grouping;
+

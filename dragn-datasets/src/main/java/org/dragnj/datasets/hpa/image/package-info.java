@@ -4,3 +4,4 @@
  * <p>May use: OpenCV.
  */
 package org.dragnj.datasets.hpa.image;
+

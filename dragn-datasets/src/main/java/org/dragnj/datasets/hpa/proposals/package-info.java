@@ -6,3 +6,4 @@
  * <p>May use: org.dragnj.datasets.hpa.image, OpenCV (ximgproc).
  */
 package org.dragnj.datasets.hpa.proposals;
+

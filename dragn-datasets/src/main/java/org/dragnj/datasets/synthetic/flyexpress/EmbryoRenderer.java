@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.function.Function;
 
 import org.dragnj.datasets.bdgp.View;
+import org.dragnj.datasets.random.Seeds;
 
 /**
  * Draws one FlyExpress-like in-situ image, 180 × 320 RGB: a cream elliptical embryo (anterior left,
@@ -112,7 +113,7 @@ final class EmbryoRenderer {
 
     /** The image as packed 0xRRGGBB, row-major, top row first. */
     int[] render(ImagePlan plan) {
-        Random rnd = new Random(Seeds.of(seed, "image", plan.file()));
+        Random rnd = new Random(Seeds.named(seed, "image", plan.file()));
         double[] bg = {236 + 6 * (rnd.nextDouble() - 0.5), 233 + 6 * (rnd.nextDouble() - 0.5),
             226 + 6 * (rnd.nextDouble() - 0.5)};
         double gx = 10 * (rnd.nextDouble() - 0.5);

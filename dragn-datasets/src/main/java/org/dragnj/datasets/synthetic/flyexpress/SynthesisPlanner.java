@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.dragnj.datasets.bdgp.BdgpTables;
 import org.dragnj.datasets.bdgp.View;
+import org.dragnj.datasets.random.Seeds;
 
 /**
  * Decides what every image named in the BDGP tables shows. The unit is the gene × stage group,
@@ -53,7 +54,7 @@ final class SynthesisPlanner {
         for (Map.Entry<String, List<String>> e : filesOf.entrySet()) {
             List<String> files = e.getValue();
             for (String term : termsOf.getOrDefault(e.getKey(), Set.of())) {
-                Random rnd = new Random(Seeds.of(seed, "evidence", e.getKey(), term));
+                Random rnd = new Random(Seeds.named(seed, "evidence", e.getKey(), term));
                 boolean any = false;
                 for (String f : files) {
                     if (rnd.nextDouble() < evidenceProbability) {

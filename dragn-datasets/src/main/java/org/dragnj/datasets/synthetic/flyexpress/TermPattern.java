@@ -2,6 +2,8 @@ package org.dragnj.datasets.synthetic.flyexpress;
 
 import java.util.Locale;
 
+import org.dragnj.datasets.random.Seeds;
+
 /**
  * Where and how an annotation term stains an embryo, derived from the term's name alone (same name,
  * same pattern, in every run). Words of the term place the pattern where a biologist would look
@@ -52,7 +54,7 @@ public record TermPattern(String term, Kind kind, double u0, double u1, double d
     /** The pattern of a term. */
     public static TermPattern of(String term) {
         String t = term.toLowerCase(Locale.ROOT);
-        long h = Seeds.of(0x7E5A11L, t);
+        long h = Seeds.named(0x7E5A11L, t);
         Kind kind = GENERIC[(int) Math.floorMod(h, GENERIC.length)];
         double centre = -0.6 + 1.2 * Seeds.unit(h, 1);
         double half = 0.15 + 0.25 * Seeds.unit(h, 2);
