@@ -52,7 +52,7 @@ final class BagFlyExpressCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--tables", paramLabel = "DIR", description = "Folder with standard_images.csv and"
-            + " standard_annotations.csv (default: the copies built into dragn-data).")
+            + " standard_annotations.csv (default: the copies built into dragn-datasets).")
     Path tables;
 
     @Option(names = "--stages", defaultValue = "2,3,4,5,6", split = ",", paramLabel = "G",

@@ -39,7 +39,7 @@ final class SynthFlyExpressCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--tables", paramLabel = "DIR", description = "Folder with standard_images.csv and"
-            + " standard_annotations.csv (default: the copies built into dragn-data).")
+            + " standard_annotations.csv (default: the copies built into dragn-datasets).")
     Path tables;
 
     @Option(names = "--evidence", defaultValue = "0.5", paramLabel = "P",

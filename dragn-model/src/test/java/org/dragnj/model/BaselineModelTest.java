@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.BagLayout;
 import org.dragnj.model.aggregation.Aggregation;
@@ -12,7 +15,7 @@ import org.dragnj.model.testing.Specs;
 import org.dragnj.model.trunk.Trunk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -27,8 +30,13 @@ class BaselineModelTest {
 
     private static final BagBatch BATCH = RandomBags.batch(DataType.FLOAT, 4, 3, 16, 16, 3, 4, 1, 6, 2);
 
+    /** The aggregations whose vertex declares instance weights: each must deliver them. */
+    static Stream<Aggregation> withInstanceWeights() {
+        return Arrays.stream(Aggregation.values()).filter(Aggregation::hasInstanceWeights);
+    }
+
     @ParameterizedTest
-    @EnumSource(value = Aggregation.class, names = {"NAN", "NAN_CASCADE", "GATED_ATTENTION"})
+    @MethodSource("withInstanceWeights")
     void attentionWeightsArePerInstanceAndSumToOnePerBag(Aggregation aggregation) {
         DragnModel model = model(aggregation);
         model.fit(BATCH); // move the attention away from its initial state
@@ -45,8 +53,11 @@ class BaselineModelTest {
 
     @Test
     void aggregationsWithoutLearnedAttentionHaveNone() {
+        assertThat(withInstanceWeights()).containsExactly(Aggregation.NAN, Aggregation.NAN_CASCADE,
+                Aggregation.GATED_ATTENTION);
         assertThat(model(Aggregation.MEAN).attention(BATCH)).isEmpty();
         assertThat(model(Aggregation.DRAGN_L1).attention(BATCH)).isEmpty();
+        assertThat(model(Aggregation.SINGLE_INSTANCE).attention(BATCH)).isEmpty();
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One training epoch of the demo experiment ({@code dragn-train/configs/demo.yaml}: small CNN
+ * One training epoch of the demo experiment ({@code dragn-experiment/configs/demo.yaml}: small CNN
  * trunk at 32×32, DRAGN-L1, batches of 8 bags of 2–6 instances, Adam), as {@code dragn train} runs
  * it, over the 400 training bags; bags/s = training bags / time per epoch.
  *

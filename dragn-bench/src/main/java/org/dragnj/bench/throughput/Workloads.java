@@ -40,7 +40,7 @@ public final class Workloads {
         return Path.of(System.getProperty(WORK, "target/bench-work")).toAbsolutePath();
     }
 
-    /** The built-in demo experiment ({@code dragn-train/configs/demo.yaml}). */
+    /** The built-in demo experiment ({@code dragn-experiment/configs/demo.yaml}). */
     public static ExperimentConfig demoConfig() {
         try {
             return ConfigLoader.load("demo", Map.of());

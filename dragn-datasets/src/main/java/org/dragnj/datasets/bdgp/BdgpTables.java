@@ -105,7 +105,7 @@ public record BdgpTables(List<ImageRow> images, List<AnnotationRow> annotations,
             InputStream in = BdgpTables.class.getResourceAsStream(RESOURCE_DIR + name);
             if (in == null) {
                 throw new NoSuchFileException("classpath:" + RESOURCE_DIR + name, null,
-                        "the built-in BDGP table is missing from the dragn-data jar; pass the file's path instead");
+                        "the built-in BDGP table is missing from the dragn-datasets jar; pass the file's path instead");
             }
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         }

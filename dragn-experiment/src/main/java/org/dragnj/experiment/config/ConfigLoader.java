@@ -20,7 +20,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /**
  * Reads experiment files: the built-in defaults, deep-merged with a config (a file path or the
- * name of one of dragn-train/configs), deep-merged with command-line overrides ("training.epochs"
+ * name of one of dragn-experiment/configs), deep-merged with command-line overrides ("training.epochs"
  * → "3"). Keys are snake_case; enum values any case; unknown keys are errors that name the key.
  */
 public final class ConfigLoader {

@@ -13,7 +13,7 @@ import org.dragnj.model.trunk.Trunk;
 import org.dragnj.model.trunk.TrunkInit;
 
 /**
- * One experiment, as a person writes it in YAML (see dragn-train/configs/). Every section has
+ * One experiment, as a person writes it in YAML (see dragn-experiment/configs/). Every section has
  * defaults ({@code defaults.yaml}); a file sets what differs and command-line flags override both.
  * Validated at construction: a bad value fails with the offending key named.
  */

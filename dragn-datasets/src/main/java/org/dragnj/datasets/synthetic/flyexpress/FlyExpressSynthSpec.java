@@ -8,8 +8,8 @@ import java.util.Objects;
  * is checked when the record is made.
  *
  * @param outputFolder        folder the images are written to, flat, under their table names
- * @param imagesCsv           standard_images.csv; null means the copy built into dragn-data
- * @param annotationsCsv      standard_annotations.csv; null means the copy built into dragn-data
+ * @param imagesCsv           standard_images.csv; null means the copy built into dragn-datasets
+ * @param annotationsCsv      standard_annotations.csv; null means the copy built into dragn-datasets
  * @param geneLimit           draw only the images of the first {@code geneLimit} genes (by name)
  *                            that occur in both tables; 0 draws every image the tables name
  * @param seed                seed of everything random; an image depends on (seed, the tables) only

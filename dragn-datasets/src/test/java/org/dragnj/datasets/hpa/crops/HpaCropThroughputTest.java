@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * minutes and runs only when asked for:
  *
  * <pre>
- * mvn -o test -pl dragn-data -Dtest=HpaCropThroughputTest -Ddragn.bench=true \
+ * mvn -o test -pl dragn-datasets -Dtest=HpaCropThroughputTest -Ddragn.bench=true \
  *     -Dorg.slf4j.simpleLogger.log.org.dragnj.datasets.hpa.crops.HpaCropThroughputTest=info
  * </pre>
  *
