@@ -54,7 +54,7 @@ class BaselineModelTest {
     @Test
     void aggregationsWithoutLearnedAttentionHaveNone() {
         assertThat(withInstanceWeights()).containsExactly(Aggregation.NAN, Aggregation.NAN_CASCADE,
-                Aggregation.GATED_ATTENTION);
+                Aggregation.ATTENTION, Aggregation.GATED_ATTENTION);
         assertThat(model(Aggregation.MEAN).attention(BATCH)).isEmpty();
         assertThat(model(Aggregation.DRAGN_L1).attention(BATCH)).isEmpty();
         assertThat(model(Aggregation.SINGLE_INSTANCE).attention(BATCH)).isEmpty();
@@ -100,9 +100,10 @@ class BaselineModelTest {
     @Test
     void parameterCountsOnResNet18Features() {
         // C = 512 feature channels: NAN q0 (512); cascade + W1 (512²) + b1 (512);
-        // gated attention V, U (128 x 512 each), bV, bU, w (128 each).
-        long[] expected = {512, 512 + 512 * 512 + 512, 2 * 128 * 512 + 3 * 128};
-        Aggregation[] aggs = {Aggregation.NAN, Aggregation.NAN_CASCADE, Aggregation.GATED_ATTENTION};
+        // attention V (128 x 512), bV, w (128 each); gated attention adds U (128 x 512) and bU.
+        long[] expected = {512, 512 + 512 * 512 + 512, 128 * 512 + 2 * 128, 2 * 128 * 512 + 3 * 128};
+        Aggregation[] aggs = {Aggregation.NAN, Aggregation.NAN_CASCADE, Aggregation.ATTENTION,
+                Aggregation.GATED_ATTENTION};
         for (int i = 0; i < aggs.length; i++) {
             var v = aggs[i].createVertex(new Aggregation.VertexSettings(false, new org.nd4j.linalg.learning.config.NoOp(), java.util.List.of()));
             v.getOutputType(-1, org.deeplearning4j.nn.conf.inputs.InputType.convolutional(6, 10, 512),

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.dragnj.model.aggregation.attention.AttentionMilVertex;
+import org.dragnj.model.aggregation.attention.AttentionVertex;
 import org.dragnj.model.aggregation.attention.GatedAttentionVertex;
 import org.dragnj.model.aggregation.attention.NanVertex;
 import org.dragnj.model.aggregation.dragn.DragnVertex;
@@ -38,9 +40,12 @@ public enum Aggregation {
     NAN_CASCADE("NAN (2 blocks)", Output.VECTOR, s -> new NanVertex(2, s.updater(), s.regularization())),
     /** Sum pooling with a Gaussian centre prior per instance (Babenko and Lempitsky 2015), averaged over the bag. */
     SPOC("SPoC", Output.VECTOR, s -> new SpocVertex()),
+    /** Attention MIL pooling (Ilse et al. 2018): tanh attention, softmax over the bag. */
+    ATTENTION("Attention", Output.VECTOR,
+            s -> new AttentionVertex(AttentionMilVertex.DEFAULT_HIDDEN, s.updater(), s.regularization())),
     /** Gated attention MIL pooling (Ilse et al. 2018). */
     GATED_ATTENTION("Gated attn.", Output.VECTOR,
-            s -> new GatedAttentionVertex(GatedAttentionVertex.DEFAULT_HIDDEN, s.updater(), s.regularization())),
+            s -> new GatedAttentionVertex(AttentionMilVertex.DEFAULT_HIDDEN, s.updater(), s.regularization())),
     /**
      * SI: every instance is trained alone with its bag's labels; a bag scores the per-label maximum
      * of its instances. The bag is formed after the head, so there is no vertex.

@@ -6,6 +6,12 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 public enum Trunk implements TrunkArchitecture {
     /** Three conv-BN-ReLU-maxpool stages (16, 32, 64 channels, /8): tests and quick demos. */
     SMALL_CNN(new SmallCnnTrunk(16, 32, 64)),
+    /**
+     * The embedding trunk of attention-based MIL (Ilse et al. 2018) for small grey images such as 28×28
+     * digits: conv 5×5 (20) → pool → conv 5×5 (50) → pool → fully connected 500, each instance a
+     * [500, 1, 1] embedding.
+     */
+    LENET(new EmbeddingCnnTrunk(20, 50, 500, 5)),
     /** ResNet-18 as in torchvision (basic blocks, 512 channels, /32); the DL4J zoo has none. */
     RESNET18(TorchvisionResNetTrunk.RESNET18),
     /** ResNet-50 as in torchvision (bottleneck blocks, 2048 channels, /32), the paper's HPA trunk. */

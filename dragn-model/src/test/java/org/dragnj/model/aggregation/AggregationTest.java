@@ -17,7 +17,8 @@ class AggregationTest {
     @Test
     void namesAreThePapersAndDistinct() {
         assertThat(Arrays.stream(Aggregation.values()).map(Aggregation::displayName)).containsExactly("DRAGN-L1",
-                "DRAGN-L2", "DRAGN-L3", "MI_mean", "MVCNN", "NAN", "NAN (2 blocks)", "SPoC", "Gated attn.", "SI")
+                "DRAGN-L2", "DRAGN-L3", "MI_mean", "MVCNN", "NAN", "NAN (2 blocks)", "SPoC", "Attention",
+                "Gated attn.", "SI")
                 .doesNotHaveDuplicates();
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.dragnj.bags.BagLayout;
+import org.dragnj.model.aggregation.attention.AttentionVertex;
 import org.dragnj.model.aggregation.attention.GatedAttentionVertex;
 import org.dragnj.model.aggregation.attention.NanVertex;
 import org.dragnj.model.aggregation.pooling.MaxVertex;
@@ -103,6 +104,21 @@ class BaselineReferenceTest {
             double[][] ref = ReferenceAggregations.gated(ReferenceAggregations.features(bags.get(b)),
                     PlainArrays.matrix(v.param("V")), p.get("bV"), PlainArrays.matrix(v.param("U")), p.get("bU"),
                     p.get("w"));
+            assertVector(out, b, ref[0]);
+            assertWeights(v.lastInstanceWeights(), b, ref[1]);
+        }
+    }
+
+    @Test
+    void attentionMatchesTheReference() {
+        DetachedVertex v = new DetachedVertex(new AttentionVertex(7, new NoOp(), List.of()), MAPS, DataType.FLOAT, 5);
+        v.param("bV").assign(random(6, 7).reshape(7));
+        INDArray out = forward(v);
+        Map<String, double[]> p = PlainArrays.params(v);
+        assertThat(p).doesNotContainKeys("U", "bU");
+        for (int b = 0; b < LAYOUT.bags(); b++) {
+            double[][] ref = ReferenceAggregations.tanhAttention(ReferenceAggregations.features(bags.get(b)),
+                    PlainArrays.matrix(v.param("V")), p.get("bV"), p.get("w"));
             assertVector(out, b, ref[0]);
             assertWeights(v.lastInstanceWeights(), b, ref[1]);
         }

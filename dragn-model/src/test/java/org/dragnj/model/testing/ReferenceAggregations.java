@@ -104,6 +104,21 @@ public final class ReferenceAggregations {
         return attend(f, scores);
     }
 
+    /** Attention (ungated): score_l = w · tanh(V f_l + bV). {r, weights}. */
+    public static double[][] tanhAttention(double[][] f, double[][] v, double[] bv, double[] w) {
+        double[] scores = new double[f.length];
+        for (int l = 0; l < f.length; l++) {
+            for (int d = 0; d < w.length; d++) {
+                double pv = bv[d];
+                for (int c = 0; c < f[l].length; c++) {
+                    pv += v[d][c] * f[l][c];
+                }
+                scores[l] += w[d] * Math.tanh(pv);
+            }
+        }
+        return attend(f, scores);
+    }
+
     /** SPoC with the given normalised prior [h·w]: per-instance weighted sums, averaged over the bag. */
     public static double[] spoc(double[][][][] bag, double[] prior) {
         double[] out = new double[bag[0].length];
