@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -77,6 +78,31 @@ public record BagBatch(List<String> bagIds, INDArray instances, INDArray bagMask
                     .toArray(INDArray[]::new));
         }
         return new BagBatch(ids, packed, layout.toMask(dataType), labels);
+    }
+
+    /**
+     * The same bags with each bag's instances in a random order (seeded): the order-dependent
+     * aggregations see a different sequence, everything else the same bags.
+     */
+    public BagBatch withShuffledInstances(SplittableRandom rnd) {
+        BagLayout layout = layout();
+        int[] rows = new int[layout.totalInstances()];
+        for (int b = 0; b < layout.bags(); b++) {
+            int offset = layout.offset(b);
+            int n = layout.length(b);
+            for (int j = 0; j < n; j++) {
+                rows[offset + j] = offset + j;
+            }
+            for (int j = n - 1; j > 0; j--) {
+                int k = rnd.nextInt(j + 1);
+                int t = rows[offset + j];
+                rows[offset + j] = rows[offset + k];
+                rows[offset + k] = t;
+            }
+        }
+        INDArray flat = instances.reshape(instances.size(0), -1);
+        INDArray reordered = Nd4j.pullRows(flat, 1, rows).reshape(instances.shape());
+        return new BagBatch(bagIds, reordered, bagMask, labels);
     }
 
     public BagLayout layout() {

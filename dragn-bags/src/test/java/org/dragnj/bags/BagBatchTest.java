@@ -41,4 +41,34 @@ class BagBatchTest {
         assertThatThrownBy(() -> BagBatch.pack(List.of(small, big), DataType.FLOAT))
                 .hasMessageContaining("bag big").hasMessageContaining("[1, 3, 3]").hasMessageContaining("resize");
     }
+
+    @Test
+    void shufflingInstancesPermutesWithinEachBagOnly() {
+        // instance j of bag b holds the value 10·b + j in all its pixels
+        List<Bag> bags = new java.util.ArrayList<>();
+        int[] lengths = {4, 1, 3};
+        for (int b = 0; b < lengths.length; b++) {
+            INDArray x = Nd4j.create(DataType.FLOAT, lengths[b], 1, 2, 2);
+            for (int j = 0; j < lengths[b]; j++) {
+                x.slice(j).assign(10 * b + j);
+            }
+            bags.add(new Bag("b" + b, x, Nd4j.createFromArray(1f)));
+        }
+        BagBatch batch = BagBatch.pack(bags, DataType.FLOAT);
+        java.util.Set<String> orders = new java.util.HashSet<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 20; trial++) {
+            BagBatch s = batch.withShuffledInstances(rnd);
+            assertThat(s.bagMask()).isEqualTo(batch.bagMask());
+            assertThat(s.labels()).isEqualTo(batch.labels());
+            float[] first = s.instances().get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                    org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                    org.nd4j.linalg.indexing.NDArrayIndex.point(0)).toFloatVector();
+            assertThat(java.util.Arrays.copyOfRange(first, 0, 4)).containsExactlyInAnyOrder(0, 1, 2, 3);
+            assertThat(first[4]).isEqualTo(10);
+            assertThat(java.util.Arrays.copyOfRange(first, 5, 8)).containsExactlyInAnyOrder(20, 21, 22);
+            orders.add(java.util.Arrays.toString(first));
+        }
+        assertThat(orders.size()).as("different orders").isGreaterThan(5);
+    }
 }

@@ -45,14 +45,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return compare(experiment.load(), aggregations, out, resume, experiment.dataCache, experiment.featureCache,
-                DragnCli.invocation(command));
+        return compare(experiment.load(), aggregations, experiment.seeds, out, resume, experiment.dataCache,
+                experiment.featureCache, DragnCli.invocation(command));
     }
 
-    static int compare(ExperimentConfig base, List<Aggregation> chosen, Path out, boolean resume, Path dataCache,
-            Path featureCache, List<String> invocation) throws IOException {
-        Comparison.Outcome o = Comparison.run(base, chosen, out != null ? out : defaultFolder(base.name()), resume,
-                dataCache, featureCache, invocation, new ProgressBarListener(), new Comparison.Listener() {
+    static int compare(ExperimentConfig base, List<Aggregation> chosen, List<Long> seeds, Path out, boolean resume,
+            Path dataCache, Path featureCache, List<String> invocation) throws IOException {
+        Comparison.Outcome o = Comparison.run(base, chosen, seeds, out != null ? out : defaultFolder(base.name()),
+                resume, dataCache, featureCache, invocation, new ProgressBarListener(), new Comparison.Listener() {
                     @Override
                     public void dataLoaded(Manifest manifest) {
                         System.out.printf(Locale.ROOT, "data: %s (%d bags, %d labels)%n", manifest.folder(),
@@ -60,12 +60,18 @@ final class CompareCommand implements Callable<Integer> {
                     }
 
                     @Override
-                    public void runStarting(Aggregation aggregation, Path runFolder) {
-                        System.out.printf(Locale.ROOT, "%n== %s -> %s%n", aggregation, runFolder);
+                    public void runStarting(Aggregation aggregation, long seed, Path runFolder) {
+                        System.out.printf(Locale.ROOT, "%n== %s%s -> %s%n", aggregation,
+                                seeds.isEmpty() ? "" : ", seed " + seed, runFolder);
                     }
                 });
-        System.out.printf(Locale.ROOT, "%nTest split, %s rule%s:%n%n%s%n", base.evaluation().decisionRule(),
-                o.report().hasIntervals() ? ", 95 % bootstrap intervals" : "", o.report().markdown());
+        if (o.seedSummary() == null) {
+            System.out.printf(Locale.ROOT, "%nTest split, %s rule%s:%n%n%s%n", base.evaluation().decisionRule(),
+                    o.report().hasIntervals() ? ", 95 % bootstrap intervals" : "", o.report().markdown());
+        } else {
+            System.out.printf(Locale.ROOT, "%nTest split, %s rule:%n%n%s%n", base.evaluation().decisionRule(),
+                    o.seedSummary().markdown());
+        }
         System.out.printf(Locale.ROOT, "done in %.1f min; outputs in %s (comparison.md/.csv/.json, per_label.md,"
                 + " and per method: history, training_curves.png, checkpoints/, test/)%n", o.seconds() / 60, o.folder());
         return 0;

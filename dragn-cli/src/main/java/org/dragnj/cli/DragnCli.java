@@ -51,7 +51,7 @@ public final class DragnCli implements Runnable {
     @Override
     public void run() {
         try {
-            CompareCommand.compare(ConfigLoader.load("demo", Map.of()), null, null, false, Path.of("runs", "data"),
+            CompareCommand.compare(ConfigLoader.load("demo", Map.of()), null, List.of(), null, false, Path.of("runs", "data"),
                     Path.of("runs", "features"), List.of("dragn"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

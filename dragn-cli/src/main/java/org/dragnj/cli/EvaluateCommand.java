@@ -35,6 +35,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Mixin
+    OrderOptions order = new OrderOptions();
+
     @Override
     public Integer call() throws Exception {
         if (rule == DecisionRule.TUNED_PER_LABEL) {
@@ -43,7 +46,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         SavedModelInput in = input.load(seed);
         DataHints.describeModel(input.model, in.model());
-        BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), new ProgressBarListener());
+        BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), order.averaging(),
+                new ProgressBarListener());
         String name = input.model.getFileName().toString();
         Evaluator.Evaluation e = Evaluator.write(out, name + " on " + input.split, result, in.manifest(), rule, null,
                 bootstrap, seed);

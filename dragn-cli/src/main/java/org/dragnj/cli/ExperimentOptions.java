@@ -2,12 +2,16 @@ package org.dragnj.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.dragnj.datasets.iterator.Augmentation;
 import org.dragnj.eval.metrics.DecisionRule;
 import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.training.ModelSelection;
 import org.dragnj.model.AggregationMode;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.loss.Loss;
@@ -57,8 +61,24 @@ final class ExperimentOptions {
     @Option(names = "--weight-decay")
     Double weightDecay;
 
-    @Option(names = "--seed")
+    @Option(names = "--seed", description = "Training seed (initialisation, batch and instance order, augmentation).")
     Long seed;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "S1,S2,...", description = "Train every model once per"
+            + " seed and report mean ± sd over the seeds, each seed's value and which differences hold across"
+            + " seeds; runs go to <out>/<aggregation>/seed-<s>.")
+    List<Long> seeds = new ArrayList<>();
+
+    @Option(names = "--augmentation", description = "${COMPLETION-CANDIDATES}: only what does not change what an image"
+            + " shows (microscopy: FLIPS_ROT90; digits, text, embryos in a standard orientation: NONE).")
+    Augmentation augmentation;
+
+    @Option(names = "--selection", description = "Which epoch is kept: ${COMPLETION-CANDIDATES}.")
+    ModelSelection selection;
+
+    @Option(names = "--order-averaging", paramLabel = "K", description = "DRAGN: score every bag in K random instance"
+            + " orders and average (1: its own order).")
+    Integer orderAveraging;
 
     @Option(names = "--rule", description = "Decision rule for F1 and friends: ${COMPLETION-CANDIDATES}")
     DecisionRule rule;
@@ -111,6 +131,9 @@ final class ExperimentOptions {
         put(o, "training.learning_rate", learningRate);
         put(o, "training.weight_decay", weightDecay);
         put(o, "training.seed", seed);
+        put(o, "training.augmentation", augmentation);
+        put(o, "training.selection", selection);
+        put(o, "evaluation.order_averaging", orderAveraging);
         put(o, "training.frozen_trunk", frozenTrunk);
         put(o, "training.workers", workers);
         put(o, "evaluation.decision_rule", rule);

@@ -18,6 +18,7 @@ import org.dragnj.model.DragnModel;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Per-label probabilities of a saved model for bags from a manifest or a folder of images. */
@@ -60,6 +61,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--show", defaultValue = "10", description = "Bags to print (default: ${DEFAULT-VALUE}).")
     int show;
 
+    @Mixin
+    OrderOptions order = new OrderOptions();
+
     @Override
     public Integer call() throws Exception {
         DragnModel m = DragnModel.load(model);
@@ -72,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         SavedModelInput in = SavedModelInput.of(m, manifest, split == null ? null : MetricsCommand.parseSplit(split),
                 batch, maxBagLength, 0);
-        BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), new ProgressBarListener());
+        BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), order.averaging(), new ProgressBarListener());
         Predictions p = result.predictions();
         ScoresCsv.write(out, p.labels(), p.bagIds(), p.scores());
         System.out.printf(Locale.ROOT, "%d bags scored by %s; scores: %s%n", p.size(), model.getFileName(),

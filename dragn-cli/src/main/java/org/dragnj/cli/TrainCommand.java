@@ -1,6 +1,7 @@
 package org.dragnj.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -40,6 +41,11 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && out == null) {
             throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
         }
+        if (!experiment.seeds.isEmpty()) {
+            // one model, several seeds: a comparison of one aggregation over the seeds
+            return CompareCommand.compare(config, List.of(config.model().aggregation()), experiment.seeds, out, resume,
+                    experiment.dataCache, experiment.featureCache, DragnCli.invocation(command));
+        }
         Path folder = out != null ? out : CompareCommand.defaultFolder(config.name());
         ProgressBarListener progress = new ProgressBarListener();
         DataSource.Loaded loaded = DataSource.load(config.data(), experiment.dataCache, progress);
@@ -47,8 +53,9 @@ final class TrainCommand implements Callable<Integer> {
         Manifest manifest = loaded.manifest();
         Experiment.Outcome o = Experiment.run(config, manifest, folder, resume, experiment.featureCache,
                 DragnCli.invocation(command), progress);
-        System.out.printf(Locale.ROOT, "%s; best epoch %d (validation macro F1 %.4f)%n", o.state().stopReason(),
-                o.state().bestEpoch() + 1, o.state().bestF1());
+        System.out.printf(Locale.ROOT, "%s; best epoch %d (%s %.4f)%n", o.state().stopReason(),
+                o.state().bestEpoch() + 1, config.training().selection().description(),
+                config.training().selection().value(o.state().bestScore()));
         System.out.printf(Locale.ROOT, "test: macro AUC %.4f, macro F1 %.4f, micro F1 %.4f%n",
                 o.test().metrics().get(Metric.AUC_MACRO), o.test().metrics().get(Metric.F1_MACRO),
                 o.test().metrics().get(Metric.F1_MICRO));

@@ -136,4 +136,21 @@ class CommandsEndToEndTest {
         assertThat(Files.size(out.resolve("tsne_bags.png"))).isGreaterThan(10_000);
     }
 
+
+    @Test
+    void repeatedSeedsReportMeanAndSpreadAndKeepEverySeedsRun() throws IOException {
+        Path out = dir.resolve("seeds");
+        CliRuns.Run r = CliRuns.run("train", "--data", data.toString(), "--input-size", "16x16", "--aggregation",
+                "MEAN", "--epochs", "1", "--batch", "4", "--lr", "0.003", "--seeds", "3,4", "--set",
+                "evaluation.bootstrap=0", "--out", out.toString(), "--feature-cache", dir.resolve("f").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mean ± sd over 2 seeds").contains("- MI_mean: ");
+        for (long seed : new long[] {3, 4}) {
+            JsonNode p = new ObjectMapper().readTree(out.resolve("mean/seed-" + seed + "/provenance.json").toFile());
+            assertThat(p.get("seed").asLong()).isEqualTo(seed);
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("comparison.json").toFile());
+        assertThat(summary.at("/methods/MI_mean/auc_macro/per_seed").size()).isEqualTo(2);
+        assertThat(summary.get("seeds").toString()).isEqualTo("[3,4]");
+    }
 }

@@ -3,6 +3,7 @@ package org.dragnj.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +16,17 @@ import org.dragnj.eval.metrics.Bootstrap;
 import org.dragnj.eval.metrics.Metric;
 import org.dragnj.eval.metrics.MetricsResult;
 import org.dragnj.eval.report.ComparisonReport;
+import org.dragnj.eval.report.SeedComparison;
 import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.model.aggregation.Aggregation;
 
 /**
  * Several aggregations trained and evaluated on one manifest, each an {@link Experiment} in its own
- * run folder {@code <folder>/<aggregation>}, and one comparison table in the paper's layout
- * (Tables 1–3) in {@code folder}: comparison.md/.csv/.json and per_label.md.
+ * run folder, and one comparison in {@code folder}. With one seed: {@code <folder>/<aggregation>} and
+ * the paper's table layout (Tables 1–3) with bootstrap intervals (comparison.md/.csv/.json,
+ * per_label.md). With several seeds: {@code <folder>/<aggregation>/seed-<s>} and a
+ * {@link SeedComparison} (mean ± sd, every seed, which differences hold across seeds).
  */
 public final class Comparison {
 
@@ -31,47 +35,73 @@ public final class Comparison {
         default void dataLoaded(Manifest manifest) {
         }
 
-        default void runStarting(Aggregation aggregation, Path runFolder) {
+        default void runStarting(Aggregation aggregation, long seed, Path runFolder) {
         }
     }
 
-    /** The table and where everything went. */
-    public record Outcome(Path folder, Manifest manifest, ComparisonReport report, double seconds) {
+    /**
+     * The table and where everything went.
+     *
+     * @param report      the one-seed table (the first seed's runs when there were several)
+     * @param seedSummary the summary over seeds, or null for a single seed
+     */
+    public record Outcome(Path folder, Manifest manifest, ComparisonReport report, SeedComparison seedSummary,
+            double seconds) {
     }
 
     private Comparison() {
     }
 
     /**
-     * @param chosen  the aggregations to compare; null or empty for the config's compare list (or its one model)
-     * @param resume  continue the runs already in {@code folder} where they stopped
+     * @param chosen the aggregations to compare; null or empty for the config's compare list (or its one model)
+     * @param seeds  training seeds; empty for the config's own seed (one run per aggregation)
+     * @param resume continue the runs already in {@code folder} where they stopped
      */
-    public static Outcome run(ExperimentConfig base, List<Aggregation> chosen, Path folder, boolean resume,
-            Path dataCache, Path featureCache, List<String> invocation, ProgressListener progress, Listener listener)
-            throws IOException {
+    public static Outcome run(ExperimentConfig base, List<Aggregation> chosen, List<Long> seeds, Path folder,
+            boolean resume, Path dataCache, Path featureCache, List<String> invocation, ProgressListener progress,
+            Listener listener) throws IOException {
         List<Aggregation> methods = chosen != null && !chosen.isEmpty() ? chosen
                 : !base.compare().isEmpty() ? base.compare() : List.of(base.model().aggregation());
+        boolean repeated = !seeds.isEmpty();
+        List<Long> runSeeds = repeated ? List.copyOf(seeds) : List.of(base.training().seed());
         long started = System.nanoTime();
         DataSource.Loaded loaded = DataSource.load(base.data(), dataCache, progress);
         loaded.writeSkipReport(folder);
         Manifest manifest = loaded.manifest();
         listener.dataLoaded(manifest);
-        Map<String, MetricsResult> results = new LinkedHashMap<>();
+        Map<String, List<MetricsResult>> bySeed = new LinkedHashMap<>();
+        Map<String, MetricsResult> first = new LinkedHashMap<>();
         Map<String, Map<Metric, Bootstrap.Interval>> intervals = new LinkedHashMap<>();
         for (Aggregation a : methods) {
-            Path runFolder = folder.resolve(a.name().toLowerCase(Locale.ROOT));
-            boolean resumeThis = resume && Files.isRegularFile(runFolder.resolve("checkpoints/last.zip"));
-            listener.runStarting(a, runFolder);
-            Experiment.Outcome o = Experiment.run(base.withAggregation(a), manifest, runFolder, resumeThis,
-                    featureCache, invocation, progress);
-            results.put(a.displayName(), o.test().metrics());
-            if (o.test().intervals() != null) {
-                intervals.put(a.displayName(), o.test().intervals());
+            List<MetricsResult> results = new ArrayList<>();
+            for (long seed : runSeeds) {
+                Path runFolder = folder.resolve(a.name().toLowerCase(Locale.ROOT));
+                if (repeated) {
+                    runFolder = runFolder.resolve("seed-" + seed);
+                }
+                boolean resumeThis = resume && Files.isRegularFile(runFolder.resolve("checkpoints/last.zip"));
+                listener.runStarting(a, seed, runFolder);
+                Experiment.Outcome o = Experiment.run(base.withAggregation(a).withSeed(seed), manifest, runFolder,
+                        resumeThis, featureCache, invocation, progress);
+                results.add(o.test().metrics());
+                if (results.size() == 1) {
+                    first.put(a.displayName(), o.test().metrics());
+                    if (o.test().intervals() != null) {
+                        intervals.put(a.displayName(), o.test().intervals());
+                    }
+                }
             }
+            bySeed.put(a.displayName(), results);
         }
-        ComparisonReport report = new ComparisonReport(results, intervals);
-        report.write(folder);
+        ComparisonReport report = new ComparisonReport(first, intervals);
+        SeedComparison summary = null;
+        if (repeated) {
+            summary = new SeedComparison(runSeeds, bySeed);
+            summary.write(folder);
+        } else {
+            report.write(folder);
+        }
         AtomicFiles.writeString(folder.resolve("config.yaml"), ConfigLoader.toYaml(base));
-        return new Outcome(folder, manifest, report, (System.nanoTime() - started) / 1e9);
+        return new Outcome(folder, manifest, report, summary, (System.nanoTime() - started) / 1e9);
     }
 }

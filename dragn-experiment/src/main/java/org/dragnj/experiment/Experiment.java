@@ -80,17 +80,18 @@ public final class Experiment {
             target.restore(checkpoints.last());
         }
         String title = config.name() + " (" + config.model().aggregation() + ")";
-        Trainer trainer = new Trainer(config.training(), config.evaluation().decisionRule(), checkpoints, progress);
+        Trainer trainer = new Trainer(config.training(), config.evaluation(), checkpoints, progress);
         state = trainer.run(target, state, s -> run.writeHistory(s.history(), title));
 
         DragnModel best = DragnModel.load(Files.isRegularFile(checkpoints.best()) ? checkpoints.best() : checkpoints.last());
         BagClassifier scorer = target.scorer(best);
         double[] thresholds = null;
         if (config.evaluation().decisionRule() == DecisionRule.TUNED_PER_LABEL) {
-            thresholds = ThresholdTuner.tune(BagPredictor.predict(scorer, target.bags().val(), ProgressListener.NONE)
-                    .predictions());
+            thresholds = ThresholdTuner.tune(BagPredictor.predict(scorer, target.bags().val(),
+                    config.evaluation().orders(), ProgressListener.NONE).predictions());
         }
-        BagPredictor.Result result = BagPredictor.predict(scorer, target.bags().test(), progress);
+        BagPredictor.Result result = BagPredictor.predict(scorer, target.bags().test(), config.evaluation().orders(),
+                progress);
         Evaluator.Evaluation evaluation = Evaluator.write(run.test(), title, result, manifest,
                 config.evaluation().decisionRule(), thresholds, config.evaluation().bootstrap(), config.training().seed());
         return new Outcome(run, state, evaluation);
@@ -144,7 +145,8 @@ public final class Experiment {
     public static BagLoaderSpec loaderSpec(ExperimentConfig config) {
         return BagLoaderSpec.builder().setImageSize(config.model().inputHeight(), config.model().inputWidth())
                 .optChannels(config.model().channels()).optBatchSize(config.training().batchSize())
-                .optAugment(config.training().augment()).optMaxBagLength(config.data().maxBagLength())
+                .optAugmentation(config.training().augmentation())
+                .optShuffleInstances(config.training().shuffleInstances()).optMaxBagLength(config.data().maxBagLength())
                 .optSeed(config.training().seed()).build();
     }
 

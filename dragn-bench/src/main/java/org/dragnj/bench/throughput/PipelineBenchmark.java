@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
+import org.dragnj.datasets.iterator.Augmentation;
 import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.datasets.iterator.BagLoaderSpec;
 import org.dragnj.platform.Backend;
@@ -48,7 +49,7 @@ public class PipelineBenchmark {
     public void setUp() {
         Manifest manifest = Workloads.manifest(dataset);
         int[] hw = Workloads.imageSize(dataset);
-        BagLoaderSpec spec = BagLoaderSpec.builder().setImageSize(hw[0], hw[1]).optBatchSize(8).optAugment(true)
+        BagLoaderSpec spec = BagLoaderSpec.builder().setImageSize(hw[0], hw[1]).optBatchSize(8).optAugmentation(Augmentation.FLIPS_ROT90)
                 .optSeed(42).build();
         iterator = new BagIterator(manifest, manifest.bags(Split.TRAIN), spec);
     }

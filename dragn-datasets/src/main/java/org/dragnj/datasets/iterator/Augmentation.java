@@ -3,18 +3,31 @@ package org.dragnj.datasets.iterator;
 import java.util.SplittableRandom;
 
 /**
- * Random horizontal and vertical flips and quarter turns of a CHW image, all applied as one index
- * map. Quarter turns by 90° or 270° swap height and width, so non-square images only get 0° or 180°.
+ * What random geometric changes an instance may get while training. Which is safe depends on the
+ * images: fluorescence microscopy has no up or left, so flips and quarter turns are free variants of
+ * the same cell; a digit, a letter or an embryo imaged in a standard orientation changes meaning
+ * when flipped or turned (a 6 becomes a 9).
  */
-final class Augmentation {
+public enum Augmentation {
+    /** The images as they are. */
+    NONE,
+    /** Random horizontal and vertical flips. */
+    FLIPS,
+    /** Random flips and quarter turns (quarter turns by 90° or 270° only on square images). */
+    FLIPS_ROT90;
 
-    private Augmentation() {
-    }
-
-    static float[] apply(float[] chw, int channels, int h, int w, SplittableRandom rnd) {
+    /**
+     * One random variant of a CHW image, all changes applied as one index map. Draws from {@code rnd}
+     * (two flips, then a turn for FLIPS_ROT90) even when the result is the image itself, so that what
+     * follows in the same stream does not depend on the outcome.
+     */
+    float[] apply(float[] chw, int channels, int h, int w, SplittableRandom rnd) {
+        if (this == NONE) {
+            return chw;
+        }
         boolean flipX = rnd.nextBoolean();
         boolean flipY = rnd.nextBoolean();
-        int turns = h == w ? rnd.nextInt(4) : 2 * rnd.nextInt(2);
+        int turns = this == FLIPS ? 0 : h == w ? rnd.nextInt(4) : 2 * rnd.nextInt(2);
         if (!flipX && !flipY && turns == 0) {
             return chw;
         }

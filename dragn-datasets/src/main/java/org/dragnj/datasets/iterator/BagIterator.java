@@ -54,7 +54,7 @@ public final class BagIterator {
         if (bags.isEmpty()) {
             throw new IllegalArgumentException("no bags to iterate over");
         }
-        if (spec.augment() && !source.isImage()) {
+        if (spec.augmentation() != Augmentation.NONE && !source.isImage()) {
             throw new IllegalArgumentException("augmentation flips and rotates images; turn it off for " + source);
         }
         this.manifest = manifest;
@@ -121,11 +121,11 @@ public final class BagIterator {
         int n = record.instances().size();
         int[] order = IntStream.range(0, n).toArray();
         int keep = cappedLength(record);
-        if (spec.shuffle() || keep < n) {
+        if (spec.shuffleInstances() || keep < n) {
             shuffle(order, rnd);
         }
         int[] chosen = java.util.Arrays.copyOf(order, keep);
-        if (!spec.shuffle()) {
+        if (!spec.shuffleInstances()) {
             java.util.Arrays.sort(chosen);
         }
         INDArray x = Nd4j.create(DataType.FLOAT, keep, shape[0], shape[1], shape[2]);
@@ -138,9 +138,7 @@ public final class BagIterator {
                 throw new UncheckedIOException("bag '" + record.id() + "': cannot load instance " + instance + " ("
                         + e.getMessage() + "); check the file or drop it from " + Manifest.BAGS_FILE, e);
             }
-            if (spec.augment()) {
-                chw = Augmentation.apply(chw, spec.channels(), spec.height(), spec.width(), rnd);
-            }
+            chw = spec.augmentation().apply(chw, spec.channels(), spec.height(), spec.width(), rnd);
             x.slice(j).assign(Nd4j.create(chw, shape, 'c'));
         }
         return new Bag(record.id(), x, Nd4j.createFromArray(manifest.targets(record)));

@@ -8,15 +8,17 @@ package org.dragnj.datasets.iterator;
  * @param width           instance width after resizing
  * @param channels        instance channels (1 grey, 3 colour, 4 for four-channel fluorescence)
  * @param normalization   pixel scaling
- * @param shuffle         shuffle bags within and batches across length buckets, and each bag's
- *                        instance order, anew every epoch (training; DRAGN is order dependent)
- * @param augment         random flips and 90° rotations (180° only for non-square images) per instance
+ * @param shuffle         shuffle bags within and batches across length buckets anew every epoch (training)
+ * @param shuffleInstances shuffle each bag's instance order anew every epoch (training; order-dependent
+ *                        aggregations such as DRAGN then see every instance in every position)
+ * @param augmentation    random geometric changes per instance
  * @param maxBagLength    cap: a longer bag is randomly subsampled to this many instances each epoch; 0 = no cap
  * @param prefetchBatches batches loaded ahead on a background thread; 0 loads on the caller's thread
  * @param seed            everything random derives from (seed, epoch, bag): runs repeat exactly
  */
 public record BagLoaderSpec(int batchSize, int height, int width, int channels, Normalization normalization,
-        boolean shuffle, boolean augment, int maxBagLength, int prefetchBatches, long seed) {
+        boolean shuffle, boolean shuffleInstances, Augmentation augmentation, int maxBagLength, int prefetchBatches,
+        long seed) {
 
     public BagLoaderSpec {
         if (batchSize < 1) {
@@ -31,8 +33,8 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
         if (maxBagLength < 0 || prefetchBatches < 0) {
             throw new IllegalArgumentException("maxBagLength and prefetchBatches must be >= 0");
         }
-        if (normalization == null) {
-            throw new IllegalArgumentException("normalization is required");
+        if (normalization == null || augmentation == null) {
+            throw new IllegalArgumentException("normalization and augmentation are required");
         }
     }
 
@@ -40,19 +42,22 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
         return new Builder();
     }
 
-    /** Evaluation settings: no shuffling, no augmentation. */
+    /** Evaluation settings: manifest order, no augmentation. */
     public BagLoaderSpec forEvaluation() {
-        return new BagLoaderSpec(batchSize, height, width, channels, normalization, false, false, maxBagLength,
-                prefetchBatches, seed);
+        return new BagLoaderSpec(batchSize, height, width, channels, normalization, false, false, Augmentation.NONE,
+                maxBagLength, prefetchBatches, seed);
     }
 
     /** The same, without augmentation (shuffling stays). */
     public BagLoaderSpec withoutAugmentation() {
-        return new BagLoaderSpec(batchSize, height, width, channels, normalization, shuffle, false, maxBagLength,
-                prefetchBatches, seed);
+        return new BagLoaderSpec(batchSize, height, width, channels, normalization, shuffle, shuffleInstances,
+                Augmentation.NONE, maxBagLength, prefetchBatches, seed);
     }
 
-    /** Required: input size. Defaults: batch 8, 3 channels, unit scaling, shuffled and augmented, no cap, 2 batches ahead. */
+    /**
+     * Required: input size. Defaults: batch 8, 3 channels, unit scaling, bags and instances shuffled, no
+     * augmentation, no cap, 2 batches ahead.
+     */
     public static final class Builder {
         private int batchSize = 8;
         private int height;
@@ -60,7 +65,8 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
         private int channels = 3;
         private Normalization normalization = Normalization.UNIT;
         private boolean shuffle = true;
-        private boolean augment = true;
+        private boolean shuffleInstances = true;
+        private Augmentation augmentation = Augmentation.NONE;
         private int maxBagLength;
         private int prefetchBatches = 2;
         private long seed = 42;
@@ -91,8 +97,13 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
             return this;
         }
 
-        public Builder optAugment(boolean augment) {
-            this.augment = augment;
+        public Builder optShuffleInstances(boolean shuffleInstances) {
+            this.shuffleInstances = shuffleInstances;
+            return this;
+        }
+
+        public Builder optAugmentation(Augmentation augmentation) {
+            this.augmentation = augmentation;
             return this;
         }
 
@@ -112,8 +123,8 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
         }
 
         public BagLoaderSpec build() {
-            return new BagLoaderSpec(batchSize, height, width, channels, normalization, shuffle, augment, maxBagLength,
-                    prefetchBatches, seed);
+            return new BagLoaderSpec(batchSize, height, width, channels, normalization, shuffle, shuffleInstances,
+                    augmentation, maxBagLength, prefetchBatches, seed);
         }
     }
 }

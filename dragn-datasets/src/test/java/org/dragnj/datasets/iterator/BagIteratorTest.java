@@ -43,7 +43,9 @@ class BagIteratorTest {
 
     private static BagIterator iterator(boolean shuffle, boolean augment, int cap, long seed) {
         return new BagIterator(manifest, manifest.bags(Split.TRAIN), BagLoaderSpec.builder().setImageSize(12, 16)
-                .optBatchSize(4).optShuffle(shuffle).optAugment(augment).optMaxBagLength(cap).optSeed(seed).build());
+                .optBatchSize(4).optShuffle(shuffle).optShuffleInstances(shuffle)
+                .optAugmentation(augment ? Augmentation.FLIPS_ROT90 : Augmentation.NONE).optMaxBagLength(cap)
+                .optSeed(seed).build());
     }
 
     private static List<List<String>> ids(BagIterator it, int epoch) {
@@ -131,7 +133,7 @@ class BagIteratorTest {
             img[i] = i;
         }
         for (int seed = 0; seed < 20; seed++) {
-            float[] out = Augmentation.apply(img, 2, 4, 4, new java.util.SplittableRandom(seed));
+            float[] out = Augmentation.FLIPS_ROT90.apply(img, 2, 4, 4, new java.util.SplittableRandom(seed));
             float[] a = Arrays.copyOfRange(out, 0, 16);
             Arrays.sort(a);
             assertThat(a).containsExactly(Arrays.copyOfRange(img, 0, 16));
@@ -142,10 +144,43 @@ class BagIteratorTest {
             wide[i] = i;
         }
         for (int seed = 0; seed < 20; seed++) {
-            float[] out = Augmentation.apply(wide, 1, 2, 3, new java.util.SplittableRandom(seed));
+            float[] out = Augmentation.FLIPS_ROT90.apply(wide, 1, 2, 3, new java.util.SplittableRandom(seed));
             float rowSpread = Math.abs(out[0] - out[1]);
             assertThat(rowSpread).isEqualTo(1f);
         }
+    }
+
+    @Test
+    void flipsNeverTurnAndNoneIsTheImage() {
+        float[] img = new float[4 * 4];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = i;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int seed = 0; seed < 40; seed++) {
+            float[] out = Augmentation.FLIPS.apply(img, 1, 4, 4, new java.util.SplittableRandom(seed));
+            // a flip keeps every row a row: the first output row holds one input row, forwards or backwards
+            float[] first = Arrays.copyOfRange(out, 0, 4);
+            Arrays.sort(first);
+            assertThat(first).satisfiesAnyOf(r -> assertThat(r).containsExactly(0, 1, 2, 3),
+                    r -> assertThat(r).containsExactly(12, 13, 14, 15));
+            seen.add(Arrays.toString(out));
+            assertThat(Augmentation.NONE.apply(img, 1, 4, 4, new java.util.SplittableRandom(seed))).isSameAs(img);
+        }
+        assertThat(seen).as("identity, horizontal, vertical, both").hasSize(4);
+    }
+
+    @Test
+    void instanceOrderIsItsOwnSwitch() {
+        BagLoaderSpec spec = BagLoaderSpec.builder().setImageSize(12, 16).optBatchSize(4).optShuffle(true)
+                .optShuffleInstances(false).optSeed(3).build();
+        BagIterator it = new BagIterator(manifest, manifest.bags(Split.TRAIN), spec);
+        BagIterator ordered = new BagIterator(manifest, manifest.bags(Split.TRAIN), spec.forEvaluation());
+        for (int b = 0; b < 5; b++) {
+            assertThat(it.load(b, 1).instances().equalsWithEps(ordered.load(b, 1).instances(), 0))
+                    .as("bag %d keeps its manifest order", b).isTrue();
+        }
+        assertThat(ids(it, 1)).as("bags are still shuffled").isNotEqualTo(ids(it, 2));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bags.io.Csv;
 import org.dragnj.eval.metrics.Bootstrap;
 import org.dragnj.eval.metrics.LabelResult;
 import org.dragnj.eval.metrics.Metric;
@@ -66,7 +67,7 @@ public final class ComparisonReport {
     public String csv() {
         List<String> names = new ArrayList<>(methods.keySet());
         StringBuilder sb = new StringBuilder("metric");
-        names.forEach(n -> sb.append(',').append(quote(n)));
+        names.forEach(n -> sb.append(',').append(Csv.field(n)));
         sb.append('\n');
         for (Metric m : Metric.values()) {
             sb.append(m.key());
@@ -121,9 +122,5 @@ public final class ComparisonReport {
 
     private static String pct(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", 100 * v) : "–";
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

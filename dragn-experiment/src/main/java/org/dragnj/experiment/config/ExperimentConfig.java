@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 import org.dragnj.bags.synthetic.SyntheticBagSpec;
+import org.dragnj.datasets.iterator.Augmentation;
 import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.experiment.evaluation.OrderAveraging;
+import org.dragnj.experiment.training.ModelSelection;
 import org.dragnj.model.AggregationMode;
 import org.dragnj.model.Optimizer;
 import org.dragnj.model.aggregation.Aggregation;
@@ -38,6 +41,15 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
         return new ExperimentConfig(name, data, new ModelConfig(m.trunk(), a, m.mode(),
                 m.unitBatchNorm() && a.unitDepth().isPresent(), m.inputHeight(), m.inputWidth(), m.channels(),
                 m.trunkInit(), m.trunkWeights()), training, evaluation, List.of());
+    }
+
+    /** The same experiment trained from another seed (initialisation, batch order, instance order, augmentation). */
+    public ExperimentConfig withSeed(long seed) {
+        TrainingConfig t = training;
+        return new ExperimentConfig(name, data, model, new TrainingConfig(t.epochs(), t.batchSize(), t.loss(),
+                t.optimizer(), t.learningRate(), t.beta1(), t.beta2(), t.weightDecay(), t.schedule(),
+                t.earlyStoppingPatience(), t.augmentation(), t.shuffleInstances(), t.selection(), seed,
+                t.checkpointEveryBatches(), t.frozenTrunk(), t.workers()), evaluation, compare);
     }
 
     /** Where the bags come from: a manifest folder, or synthetic bags generated (once) into a cache folder. */
@@ -80,7 +92,8 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
     /** How to train. */
     public record TrainingConfig(int epochs, int batchSize, Loss loss, Optimizer optimizer, double learningRate,
             double beta1, double beta2, double weightDecay, Schedule schedule, int earlyStoppingPatience,
-            boolean augment, long seed, int checkpointEveryBatches, boolean frozenTrunk, int workers) {
+            Augmentation augmentation, boolean shuffleInstances, ModelSelection selection, long seed,
+            int checkpointEveryBatches, boolean frozenTrunk, int workers) {
         public TrainingConfig {
             require(epochs > 0, "training.epochs", "must be > 0");
             require(batchSize > 0, "training.batch_size", "must be > 0");
@@ -90,6 +103,8 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
             require(weightDecay >= 0, "training.weight_decay", "must be >= 0");
             require(schedule != null, "training.schedule", "is required");
             require(earlyStoppingPatience >= 0, "training.early_stopping_patience", "must be >= 0 (0: off)");
+            require(augmentation != null, "training.augmentation", "is required (NONE, FLIPS, FLIPS_ROT90)");
+            require(selection != null, "training.selection", "is required (VAL_AUC, VAL_LOSS, VAL_F1)");
             require(checkpointEveryBatches >= 0, "training.checkpoint_every_batches", "must be >= 0");
             require(workers >= 1, "training.workers", "must be >= 1");
         }
@@ -111,11 +126,22 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
     /** Learning-rate schedule types. */
     public enum ScheduleType { CONSTANT, PLATEAU }
 
-    /** How to evaluate. */
-    public record EvaluationConfig(DecisionRule decisionRule, int bootstrap) {
+    /**
+     * How to evaluate.
+     *
+     * @param orderAveraging for order-dependent aggregations (DRAGN): score each bag in this many random
+     *                       instance orders and average the probabilities (1: the bag's own order)
+     * @param orderSeed      seed of those orders
+     */
+    public record EvaluationConfig(DecisionRule decisionRule, int bootstrap, int orderAveraging, long orderSeed) {
         public EvaluationConfig {
             require(decisionRule != null, "evaluation.decision_rule", "is required");
             require(bootstrap >= 0, "evaluation.bootstrap", "must be >= 0 (0: no intervals)");
+            require(orderAveraging >= 1, "evaluation.order_averaging", "must be >= 1 (1: the bag's own order)");
+        }
+
+        public OrderAveraging orders() {
+            return new OrderAveraging(orderAveraging, orderSeed);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bags.io.Csv;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 

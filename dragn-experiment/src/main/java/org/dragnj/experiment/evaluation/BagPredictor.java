@@ -30,16 +30,23 @@ public final class BagPredictor {
     }
 
     public static Result predict(BagClassifier model, BagIterator bags, ProgressListener progress) {
+        return predict(model, bags, OrderAveraging.NONE, progress);
+    }
+
+    /** As {@link #predict(BagClassifier, BagIterator, ProgressListener)}, scoring each bag as {@code orders} says. */
+    public static Result predict(BagClassifier model, BagIterator bags, OrderAveraging orders,
+            ProgressListener progress) {
         List<String> ids = new ArrayList<>();
         List<double[]> scores = new ArrayList<>();
         List<int[]> truth = new ArrayList<>();
         Map<String, double[]> attention = new LinkedHashMap<>();
         double lossSum = 0;
         progress.started("predict", bags.bagCount(), "bags");
+        int batchIndex = 0;
         try (BagIterator.Epoch epoch = bags.epoch(0)) {
             while (epoch.hasNext()) {
                 BagBatch batch = epoch.next();
-                INDArray p = model.predict(batch);
+                INDArray p = orders.predict(model, batch, batchIndex++);
                 lossSum += DragnModel.bagLoss(p, batch.labels());
                 Optional<INDArray> a = model.attention(batch);
                 BagLayout layout = batch.layout();

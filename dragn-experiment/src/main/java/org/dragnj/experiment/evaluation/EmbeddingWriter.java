@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bags.io.Csv;
 import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;

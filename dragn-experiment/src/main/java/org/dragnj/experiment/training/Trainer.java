@@ -19,6 +19,7 @@ import org.dragnj.eval.metrics.Metrics;
 import org.dragnj.eval.metrics.MetricsResult;
 import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.evaluation.BagPredictor;
+import org.dragnj.experiment.evaluation.OrderAveraging;
 import org.dragnj.model.BagClassifier;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.LearningRates;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The training loop: epochs of optimizer steps over length-bucketed batches, validation after
- * every epoch, the best model (validation macro F1) and the latest state checkpointed atomically,
- * a plateau schedule and early stopping driven by validation macro F1.
+ * every epoch, the best model (by the configured {@link ModelSelection}) and the latest state
+ * checkpointed atomically, a plateau schedule and early stopping driven by the same measure.
  *
  * <p>Reproducible: batches, instance order and augmentation are functions of (seed, epoch), and a
  * checkpoint holds weights, optimizer state and {@link TrainingState}; a run resumed from
@@ -47,13 +48,17 @@ public final class Trainer {
 
     private final ExperimentConfig.TrainingConfig config;
     private final DecisionRule rule;
+    private final OrderAveraging orders;
     private final Checkpoints checkpoints;
     private final ProgressListener progress;
 
-    public Trainer(ExperimentConfig.TrainingConfig config, DecisionRule rule, Checkpoints checkpoints,
-            ProgressListener progress) {
+    /** Validation scores bags with the evaluation's decision rule (0.5 for tuned thresholds) and order averaging. */
+    public Trainer(ExperimentConfig.TrainingConfig config, ExperimentConfig.EvaluationConfig evaluation,
+            Checkpoints checkpoints, ProgressListener progress) {
         this.config = config;
+        DecisionRule rule = evaluation.decisionRule();
         this.rule = rule == DecisionRule.TUNED_PER_LABEL ? DecisionRule.THRESHOLD_05 : rule;
+        this.orders = evaluation.orders();
         this.checkpoints = checkpoints;
         this.progress = progress;
     }
@@ -140,32 +145,34 @@ public final class Trainer {
                         : sequentialEpoch(target, batches, state);
             }
             progress.finished();
-            BagPredictor.Result val = BagPredictor.predict(model, target.bags().val(), ProgressListener.NONE);
+            BagPredictor.Result val = BagPredictor.predict(model, target.bags().val(), orders, ProgressListener.NONE);
             MetricsResult m = Metrics.compute(val.predictions(), rule);
-            double f1 = m.get(Metric.F1_MACRO);
             EpochRecord record = new EpochRecord(e, state.epochLossSum() / Math.max(1, state.epochBatches()), val.loss(),
-                    f1, m.get(Metric.AUC_MACRO), state.learningRate(), (System.nanoTime() - start) / 1e9);
-            boolean improved = f1 > state.bestF1();
+                    m.get(Metric.F1_MACRO), m.get(Metric.AUC_MACRO), state.learningRate(),
+                    (System.nanoTime() - start) / 1e9);
+            ModelSelection selection = config.selection();
+            double score = selection.score(record);
+            boolean improved = score > state.bestScore();
             double lr = state.learningRate();
             double plateauBest = state.plateauBest();
             int plateauWait = state.plateauWait();
             if (config.schedule().type() == ExperimentConfig.ScheduleType.PLATEAU) {
-                if (f1 > plateauBest) {
-                    plateauBest = f1;
+                if (score > plateauBest) {
+                    plateauBest = score;
                     plateauWait = 0;
                 } else if (++plateauWait > config.schedule().patience()) {
                     lr = Math.max(config.schedule().minLearningRate(), lr * config.schedule().factor());
                     plateauWait = 0;
-                    LOG.info("validation macro F1 has not improved for {} epochs: learning rate {} -> {}",
+                    LOG.info("{} has not improved for {} epochs: learning rate {} -> {}", selection.description(),
                             config.schedule().patience(), state.learningRate(), lr);
                 }
             }
             int sinceBest = improved ? 0 : state.epochsSinceBest() + 1;
             boolean earlyStop = config.earlyStoppingPatience() > 0 && sinceBest >= config.earlyStoppingPatience();
             boolean last = e + 1 >= config.epochs();
-            String reason = earlyStop ? "early stopping: no better validation macro F1 for "
+            String reason = earlyStop ? "early stopping: no better " + selection.description() + " for "
                     + config.earlyStoppingPatience() + " epochs" : last ? "all " + config.epochs() + " epochs done" : "";
-            state = state.afterEpoch(record, improved, plateauBest, plateauWait, lr, earlyStop || last, reason);
+            state = state.afterEpoch(record, score, improved, plateauBest, plateauWait, lr, earlyStop || last, reason);
             if (improved) {
                 checkpoints.save(checkpoints.best(), target, state);
             }
@@ -174,7 +181,8 @@ public final class Trainer {
             }
             checkpoints.save(checkpoints.last(), target, state);
             LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f, val loss %.4f, val macro F1 %.4f, val AUC %.4f%s",
-                    e + 1, record.trainLoss(), record.valLoss(), f1, record.valAucMacro(), improved ? " (best)" : ""));
+                    e + 1, record.trainLoss(), record.valLoss(), record.valF1Macro(), record.valAucMacro(),
+                    improved ? " (best)" : ""));
             listener.epochFinished(state);
         }
         return state;

@@ -13,7 +13,6 @@ import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
 import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.datasets.iterator.BagLoaderSpec;
-import org.dragnj.eval.metrics.DecisionRule;
 import org.dragnj.experiment.Experiment;
 import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.testing.TinyRuns;
@@ -34,7 +33,7 @@ class ParallelTrainingTest {
         // SGD, not Adam: Adam's first step is lr·sign(g), which turns the last-bit differences that
         // threaded oneDNN reductions leave in near-zero gradients into differences of size lr.
         ExperimentConfig config = TinyRuns.config(manifest.folder(), "training.workers", "2", "training.epochs", "1",
-                "data.max_bag_length", "2", "training.augment", "false", "training.optimizer", "SGD",
+                "data.max_bag_length", "2", "training.augmentation", "NONE", "training.optimizer", "SGD",
                 "training.learning_rate", "0.1");
         // eight bags, all of length 2 after the cap: one bucket, two batches of four
         List<BagRecord> eight = manifest.bags(Split.TRAIN).subList(0, 8);
@@ -58,7 +57,7 @@ class ParallelTrainingTest {
         }
         assertThat(model.graph().params().equalsWithEps(expected, 1e-4)).as("the steps move the weights").isFalse();
 
-        new Trainer(config.training(), DecisionRule.THRESHOLD_05, new Checkpoints(dir.resolve("ckpt")),
+        new Trainer(config.training(), config.evaluation(), new Checkpoints(dir.resolve("ckpt")),
                 ProgressListener.NONE).run(new WholeModelTraining(model, new TrainingTarget.Bags(train, val, val)),
                         TrainingState.start(config.training().learningRate()), s -> { });
         assertThat(model.graph().params().equalsWithEps(expected, 1e-6)).isTrue();
