@@ -20,6 +20,7 @@ import picocli.CommandLine;
         description = "DRAGN: deep recursive aggregation of bags of biological images.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
                 ExtractFeaturesCommand.class, MetricsCommand.class, SynthCommand.class, BagFlyExpressCommand.class,
+                DigitBagsCommand.class,
                 PrepareHpaCommand.class})
 public final class DragnCli implements Runnable {
 

@@ -14,6 +14,7 @@ import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.training.ModelSelection;
 import org.dragnj.model.AggregationMode;
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.loss.Loss;
 import org.dragnj.model.trunk.Trunk;
 
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
 /** The experiment file, the flags that override it and the cache folders, shared by train and compare. */
 final class ExperimentOptions {
 
-    @Option(names = "--config", description = "Experiment file (YAML/JSON) or built-in name: demo, hpa-paper, flyexpress-paper.")
+    @Option(names = "--config", description = "Experiment file (YAML/JSON) or built-in name: demo, hpa-paper, flyexpress-paper,"
+            + " digits-key-instance, digits-multi-label.")
     String config;
 
     @Option(names = "--data", description = "Bag manifest folder (replaces the config's data).")
@@ -39,6 +41,9 @@ final class ExperimentOptions {
 
     @Option(names = "--unit-batch-norm", description = "BatchNorm inside the DRAGN unit (L2/L3).")
     Boolean unitBatchNorm;
+
+    @Option(names = "--unit-init", description = "How the DRAGN unit starts: ${COMPLETION-CANDIDATES}.")
+    UnitInit unitInit;
 
     @Option(names = "--input-size", description = "Instance size HxW, e.g. 180x320.")
     String inputSize;
@@ -116,6 +121,7 @@ final class ExperimentOptions {
         put(o, "model.mode", mode);
         put(o, "model.trunk", trunk);
         put(o, "model.unit_batch_norm", unitBatchNorm);
+        put(o, "model.unit_init", unitInit);
         if (inputSize != null) {
             String[] hw = inputSize.toLowerCase().split("x");
             if (hw.length != 2) {

@@ -132,6 +132,7 @@ public final class Experiment {
         ModelSpec.Builder b = ModelSpec.builder().setTrunk(m.trunk()).setLabels(manifest.classes())
                 .setInputSize(m.inputHeight(), m.inputWidth()).optInputChannels(m.channels())
                 .optAggregation(m.aggregation()).optMode(m.mode()).optUnitBatchNorm(m.unitBatchNorm())
+                .optUnitInit(m.unitInit())
                 .optLoss(t.loss())
                 .optOptimizer(new OptimizerSpec(t.optimizer(), t.learningRate(), t.beta1(), t.beta2(), 1e-8,
                         t.weightDecay()))

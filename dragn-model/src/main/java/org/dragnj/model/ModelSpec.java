@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.loss.Loss;
 import org.dragnj.model.trunk.Trunk;
 import org.dragnj.model.trunk.TrunkInit;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param aggregation      how instances are combined
  * @param mode             aggregate features (POST) or images (PRE)
  * @param unitBatchNorm    BatchNorm inside the DRAGN unit (L2/L3 only)
+ * @param unitInit         how the DRAGN unit's weights start
  * @param labels           label names, in output order (K = size)
  * @param inputChannels    channels of an instance image
  * @param inputHeight      instance height the model is built for
@@ -29,7 +31,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param trunkWeightsFile the file for {@link TrunkInit#FILE}, else null
  */
 public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mode, boolean unitBatchNorm,
-        List<String> labels, int inputChannels, int inputHeight, int inputWidth, Loss loss, OptimizerSpec optimizer,
+        UnitInit unitInit, List<String> labels, int inputChannels, int inputHeight, int inputWidth, Loss loss, OptimizerSpec optimizer,
         DataType dataType, long seed, TrunkInit trunkInit, String trunkWeightsFile) {
 
     public ModelSpec {
@@ -39,6 +41,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(trunkInit, "trunkInit");
+        unitInit = unitInit == null ? UnitInit.WINDOW_MEAN : unitInit;
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one label");
@@ -79,6 +82,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         b.aggregation = aggregation;
         b.mode = mode;
         b.unitBatchNorm = unitBatchNorm;
+        b.unitInit = unitInit;
         b.labels = labels;
         b.inputChannels = inputChannels;
         b.inputHeight = inputHeight;
@@ -102,6 +106,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         private Aggregation aggregation = Aggregation.DRAGN_L1;
         private AggregationMode mode = AggregationMode.POST;
         private boolean unitBatchNorm;
+        private UnitInit unitInit = UnitInit.WINDOW_MEAN;
         private Loss loss = Loss.BCE;
         private OptimizerSpec optimizer = OptimizerSpec.adam(1e-4);
         private DataType dataType = DataType.FLOAT;
@@ -145,6 +150,11 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
             return this;
         }
 
+        public Builder optUnitInit(UnitInit init) {
+            this.unitInit = init;
+            return this;
+        }
+
         public Builder optLoss(Loss loss) {
             this.loss = loss;
             return this;
@@ -181,7 +191,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
             if (trunk == null || labels == null || inputHeight == 0 || inputWidth == 0) {
                 throw new IllegalStateException("setTrunk, setLabels and setInputSize are required");
             }
-            return new ModelSpec(trunk, aggregation, mode, unitBatchNorm, labels, inputChannels, inputHeight,
+            return new ModelSpec(trunk, aggregation, mode, unitBatchNorm, unitInit, labels, inputChannels, inputHeight,
                     inputWidth, loss, optimizer, dataType, seed, trunkInit, trunkWeightsFile);
         }
     }

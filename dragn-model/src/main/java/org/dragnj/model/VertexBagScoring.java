@@ -42,7 +42,7 @@ final class VertexBagScoring implements BagScoring {
         List<Regularization> regularization = decay > 0 ? List.of(new L2Regularization(decay)) : List.of();
         Aggregation aggregation = spec.aggregation();
         BagVertex aggregate = aggregation.createVertex(new Aggregation.VertexSettings(spec.unitBatchNorm(),
-                context.updater(), regularization));
+                spec.unitInit(), context.updater(), regularization));
         if (spec.mode() == AggregationMode.POST) {
             g.addVertex(ModelGraphFactory.AGGREGATE, aggregate,
                     trunk.addTo(g, ModelGraphFactory.INSTANCES, context), ModelGraphFactory.BAG);

@@ -105,7 +105,7 @@ class BaselineModelTest {
         Aggregation[] aggs = {Aggregation.NAN, Aggregation.NAN_CASCADE, Aggregation.ATTENTION,
                 Aggregation.GATED_ATTENTION};
         for (int i = 0; i < aggs.length; i++) {
-            var v = aggs[i].createVertex(new Aggregation.VertexSettings(false, new org.nd4j.linalg.learning.config.NoOp(), java.util.List.of()));
+            var v = aggs[i].createVertex(Aggregation.VertexSettings.detached());
             v.getOutputType(-1, org.deeplearning4j.nn.conf.inputs.InputType.convolutional(6, 10, 512),
                     org.deeplearning4j.nn.conf.inputs.InputType.feedForward(1));
             assertThat(v.numParams(true)).as(aggs[i].name()).isEqualTo(expected[i]);

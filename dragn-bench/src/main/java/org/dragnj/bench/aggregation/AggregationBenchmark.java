@@ -1,6 +1,5 @@
 package org.dragnj.bench.aggregation;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -11,7 +10,6 @@ import org.dragnj.platform.Backend;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,7 +59,7 @@ public class AggregationBenchmark {
     @Setup
     public void setUp() {
         long[] s = MapShape.parse(map);
-        vertex = new DetachedVertex(aggregation.createVertex(new Aggregation.VertexSettings(false, new NoOp(), List.of())),
+        vertex = new DetachedVertex(aggregation.createVertex(Aggregation.VertexSettings.detached()),
                 InputType.convolutional(s[1], s[2], s[0]), DataType.FLOAT, 1);
         Nd4j.getRandom().setSeed(2);
         instances = Nd4j.rand(DataType.FLOAT, n, s[0], s[1], s[2]);

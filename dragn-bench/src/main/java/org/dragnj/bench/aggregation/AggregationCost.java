@@ -1,12 +1,10 @@
 package org.dragnj.bench.aggregation;
 
-import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.aggregation.BagVertex;
-import org.nd4j.linalg.learning.config.NoOp;
 
 /**
  * The analytic FLOPs of aggregating one bag, as each aggregation's vertex counts them (see
@@ -33,7 +31,7 @@ public final class AggregationCost {
         if (!aggregation.hasVertex()) {
             throw new IllegalArgumentException("no FLOP count for " + aggregation + ": it has no aggregation vertex");
         }
-        return flops.apply(aggregation.createVertex(new Aggregation.VertexSettings(false, new NoOp(), List.of())))
+        return flops.apply(aggregation.createVertex(Aggregation.VertexSettings.detached()))
                 .orElseThrow(() -> new IllegalArgumentException("no FLOP count for " + aggregation));
     }
 }

@@ -8,6 +8,7 @@ import org.dragnj.model.aggregation.DetachedVertex;
 import org.dragnj.model.aggregation.dragn.DragnVertex;
 import org.dragnj.model.aggregation.dragn.UnitArchitecture;
 import org.dragnj.model.aggregation.dragn.UnitDepth;
+import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.platform.Backend;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,7 +60,7 @@ public class WindowLoopBenchmark {
     public void setUp() {
         long[] s = MapShape.parse(map);
         UnitArchitecture arch = new UnitArchitecture(unit, false);
-        DetachedVertex vertex = new DetachedVertex(new DragnVertex(arch, new NoOp(), List.of()),
+        DetachedVertex vertex = new DetachedVertex(new DragnVertex(arch, UnitInit.UNIFORM, new NoOp(), List.of()),
                 InputType.convolutional(s[1], s[2], s[0]), DataType.FLOAT, 1);
         loop = WindowLoopAggregation.of(vertex, arch);
         Nd4j.getRandom().setSeed(2);

@@ -21,7 +21,7 @@ public final class Format {
         return String.format(Locale.ROOT, "%.3g s", seconds);
     }
 
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (!Double.isFinite(seconds)) {
             return "–";
         }

@@ -12,6 +12,7 @@ import org.dragnj.model.aggregation.DetachedVertex;
 import org.dragnj.model.aggregation.dragn.DragnVertex;
 import org.dragnj.model.aggregation.dragn.UnitArchitecture;
 import org.dragnj.model.aggregation.dragn.UnitDepth;
+import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,7 +104,7 @@ class WindowLoopAggregationTest {
 
         Setup(UnitDepth depth, int n, DataType dt) {
             arch = new UnitArchitecture(depth, false);
-            vertex = new DetachedVertex(new DragnVertex(arch, new NoOp(), List.of()), InputType.convolutional(H, W, C),
+            vertex = new DetachedVertex(new DragnVertex(arch, UnitInit.UNIFORM, new NoOp(), List.of()), InputType.convolutional(H, W, C),
                     dt, 3);
             loop = WindowLoopAggregation.of(vertex, arch);
             Nd4j.getRandom().setSeed(100L + n);

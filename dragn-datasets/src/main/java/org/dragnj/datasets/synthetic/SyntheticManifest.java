@@ -89,7 +89,6 @@ public final class SyntheticManifest {
 
     /** An RGB image [3, h, w] in [0, 1] as an 8-bit PNG (OpenCV stores BGR, so channels are swapped). */
     static void writePng(Path file, float[] chw, int h, int w) throws IOException {
-        Files.createDirectories(file.getParent());
         byte[] bgr = new byte[h * w * 3];
         int plane = h * w;
         for (int p = 0; p < plane; p++) {
@@ -98,14 +97,6 @@ public final class SyntheticManifest {
                 bgr[p * 3 + c] = (byte) Math.round(Math.max(0f, Math.min(1f, v)) * 255f);
             }
         }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp.png");
-        try (Mat mat = new Mat(h, w, opencv_core.CV_8UC3)) {
-            ByteBuffer buf = mat.createBuffer();
-            buf.put(bgr);
-            if (!opencv_imgcodecs.imwrite(tmp.toString(), mat)) {
-                throw new IOException("could not write " + file);
-            }
-        }
-        AtomicFiles.move(tmp, file);
+        PngFiles.writeBgr(file, bgr, h, w);
     }
 }

@@ -79,6 +79,15 @@ public final class SeedComparison {
         }
     }
 
+    public List<Long> seeds() {
+        return seeds;
+    }
+
+    /** The methods, in column order. */
+    public List<String> methods() {
+        return List.copyOf(methods.keySet());
+    }
+
     public double[] values(String method, Metric metric) {
         return methods.get(method).stream().mapToDouble(r -> r.get(metric)).toArray();
     }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,9 +53,25 @@ public final class ConfigLoader {
             return YAML.treeToValue(tree, ExperimentConfig.class);
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            String key = e instanceof JsonMappingException m && !(cause instanceof IllegalArgumentException)
+                    ? key(m) : "";
             throw new IllegalArgumentException("invalid experiment config" + (config == null ? "" : " " + config) + ": "
+                    + (key.isEmpty() ? "" : "config " + key + ": ")
                     + cause.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** The dotted key a mapping error is about, e.g. "training.augmentation" ("" when Jackson gives no path). */
+    static String key(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     /** The resolved config as YAML, as written into every run folder. */
@@ -72,7 +89,7 @@ public final class ConfigLoader {
             return readResource(CONFIGS + name);
         }
         throw new IOException("no experiment config '" + config + "': not a file, and not one of the built-in"
-                + " configs (demo, hpa-paper, flyexpress-paper)");
+                + " configs (demo, hpa-paper, flyexpress-paper, digits-key-instance, digits-multi-label)");
     }
 
     private static JsonNode readResource(String path) throws IOException {

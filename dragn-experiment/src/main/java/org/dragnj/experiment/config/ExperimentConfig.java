@@ -11,6 +11,7 @@ import org.dragnj.experiment.training.ModelSelection;
 import org.dragnj.model.AggregationMode;
 import org.dragnj.model.Optimizer;
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.loss.Loss;
 import org.dragnj.model.trunk.Trunk;
 import org.dragnj.model.trunk.TrunkInit;
@@ -39,7 +40,7 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
     public ExperimentConfig withAggregation(Aggregation a) {
         ModelConfig m = model;
         return new ExperimentConfig(name, data, new ModelConfig(m.trunk(), a, m.mode(),
-                m.unitBatchNorm() && a.unitDepth().isPresent(), m.inputHeight(), m.inputWidth(), m.channels(),
+                m.unitBatchNorm() && a.unitDepth().isPresent(), m.unitInit(), m.inputHeight(), m.inputWidth(), m.channels(),
                 m.trunkInit(), m.trunkWeights()), training, evaluation, List.of());
     }
 
@@ -78,7 +79,7 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
 
     /** The network. */
     public record ModelConfig(Trunk trunk, Aggregation aggregation, AggregationMode mode, boolean unitBatchNorm,
-            int inputHeight, int inputWidth, int channels, TrunkInit trunkInit, String trunkWeights) {
+            UnitInit unitInit, int inputHeight, int inputWidth, int channels, TrunkInit trunkInit, String trunkWeights) {
         public ModelConfig {
             require(trunk != null, "model.trunk", "is required");
             require(aggregation != null, "model.aggregation", "is required");
@@ -86,6 +87,7 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
             require(inputHeight > 0 && inputWidth > 0, "model.input_height/input_width", "must be > 0");
             require(channels == 1 || channels == 3 || channels == 4, "model.channels", "must be 1, 3 or 4");
             trunkInit = trunkInit == null ? TrunkInit.RANDOM : trunkInit;
+            require(unitInit != null, "model.unit_init", "is required (WINDOW_MEAN or UNIFORM)");
         }
     }
 

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.dragnj.datasets.iterator.Augmentation;
 import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.experiment.training.ModelSelection;
+import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.loss.Loss;
 import org.dragnj.model.trunk.Trunk;
@@ -37,6 +40,25 @@ class ConfigLoaderTest {
         assertThat(fly.training().weightDecay()).isEqualTo(0.01);
         assertThat(fly.training().schedule().type()).isEqualTo(ExperimentConfig.ScheduleType.PLATEAU);
         assertThat(fly.evaluation().decisionRule()).isEqualTo(DecisionRule.TOP_LABEL);
+
+        assertThat(fly.training().selection()).as("the authors keep the best macro F1").isEqualTo(ModelSelection.VAL_F1);
+        assertThat(fly.model().unitInit()).as("the authors' unit initialisation").isEqualTo(UnitInit.UNIFORM);
+        assertThat(fly.training().augmentation()).as("standardised embryo orientation").isEqualTo(Augmentation.NONE);
+        assertThat(hpa.training().augmentation()).as("microscopy").isEqualTo(Augmentation.FLIPS_ROT90);
+
+        ExperimentConfig digits = ConfigLoader.load("digits-key-instance", Map.of());
+        assertThat(digits.model().trunk()).isEqualTo(Trunk.LENET);
+        assertThat(digits.model().channels()).isEqualTo(1);
+        assertThat(digits.training().augmentation()).as("a turned 6 is a 9").isEqualTo(Augmentation.NONE);
+        assertThat(digits.training().learningRate()).isEqualTo(5e-4);
+        assertThat(ConfigLoader.load("digits-multi-label", Map.of()).model().trunk()).isEqualTo(Trunk.LENET);
+
+        ExperimentConfig defaults = ConfigLoader.load(null, Map.of("data.manifest", "/m"));
+        assertThat(defaults.training().selection()).isEqualTo(ModelSelection.VAL_AUC);
+        assertThat(defaults.training().augmentation()).isEqualTo(Augmentation.NONE);
+        assertThat(defaults.training().shuffleInstances()).isTrue();
+        assertThat(defaults.model().unitInit()).isEqualTo(UnitInit.WINDOW_MEAN);
+        assertThat(defaults.evaluation().orderAveraging()).isEqualTo(1);
 
         ExperimentConfig demo = ConfigLoader.load("demo", Map.of());
         assertThat(demo.data().synthetic()).isNotNull();
@@ -73,5 +95,9 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("data.manifest", "/x")))
                 .hasMessageContaining("exactly one of data.manifest");
         assertThatThrownBy(() -> ConfigLoader.load("nope", Map.of())).hasMessageContaining("no experiment config 'nope'");
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("training.augmentation", "ROTATE")))
+                .hasMessageContaining("augmentation").hasMessageContaining("ROTATE");
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("evaluation.order_averaging", "0")))
+                .hasMessageContaining("evaluation.order_averaging");
     }
 }

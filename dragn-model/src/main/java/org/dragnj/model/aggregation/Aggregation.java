@@ -11,6 +11,7 @@ import org.dragnj.model.aggregation.attention.NanVertex;
 import org.dragnj.model.aggregation.dragn.DragnVertex;
 import org.dragnj.model.aggregation.dragn.UnitArchitecture;
 import org.dragnj.model.aggregation.dragn.UnitDepth;
+import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.aggregation.pooling.MaxVertex;
 import org.dragnj.model.aggregation.pooling.MeanVertex;
 import org.dragnj.model.aggregation.pooling.SpocVertex;
@@ -62,8 +63,22 @@ public enum Aggregation {
         INSTANCE_SCORES
     }
 
-    /** What an aggregation vertex is built with. */
-    public record VertexSettings(boolean unitBatchNorm, IUpdater updater, List<Regularization> regularization) {
+    /**
+     * What an aggregation vertex is built with.
+     *
+     * @param unitBatchNorm BatchNorm in the DRAGN unit (L2/L3)
+     * @param unitInit      how the DRAGN unit starts
+     */
+    public record VertexSettings(boolean unitBatchNorm, UnitInit unitInit, IUpdater updater,
+            List<Regularization> regularization) {
+
+        /**
+         * Settings for vertices built outside a model (tests, benchmarks): random unit weights, no updater,
+         * no regularization.
+         */
+        public static VertexSettings detached() {
+            return new VertexSettings(false, UnitInit.UNIFORM, new NoOp(), List.of());
+        }
     }
 
     private final String displayName;
@@ -123,10 +138,11 @@ public enum Aggregation {
     }
 
     private BagVertex prototype() {
-        return vertex == null ? null : vertex.apply(new VertexSettings(false, new NoOp(), List.of()));
+        return vertex == null ? null : vertex.apply(VertexSettings.detached());
     }
 
     private static BagVertex dragn(UnitDepth depth, VertexSettings s) {
-        return new DragnVertex(new UnitArchitecture(depth, s.unitBatchNorm()), s.updater(), s.regularization());
+        return new DragnVertex(new UnitArchitecture(depth, s.unitBatchNorm()), s.unitInit(), s.updater(),
+                s.regularization());
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 import org.dragnj.model.aggregation.dragn.UnitDepth;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.learning.config.NoOp;
 
 /** What each aggregation is, read from the one place that says it. */
 class AggregationTest {
@@ -46,6 +44,6 @@ class AggregationTest {
         assertThat(Aggregation.SINGLE_INSTANCE.isOrderDependent()).isFalse();
         assertThat(Aggregation.SINGLE_INSTANCE.hasInstanceWeights()).isFalse();
         assertThatThrownBy(() -> Aggregation.SINGLE_INSTANCE.createVertex(
-                new Aggregation.VertexSettings(false, new NoOp(), List.of()))).hasMessageContaining("no aggregation vertex");
+                Aggregation.VertexSettings.detached())).hasMessageContaining("no aggregation vertex");
     }
 }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-
 import org.dragnj.model.aggregation.dragn.Recursion;
 import org.dragnj.model.aggregation.dragn.UnitArchitecture;
 import org.dragnj.model.aggregation.dragn.UnitDepth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nd4j.linalg.learning.config.NoOp;
 
 /** The analytic counts of Algorithm 1 (docs/design.md §2) against a direct simulation, and each vertex's FLOP count. */
 class FlopCountTest {
@@ -116,7 +113,7 @@ class FlopCountTest {
     }
 
     private static BagVertex vertex(Aggregation a) {
-        return a.createVertex(new Aggregation.VertexSettings(false, new NoOp(), List.of()));
+        return a.createVertex(Aggregation.VertexSettings.detached());
     }
 
     private static double flops(Aggregation a, int n, long[] shape) {

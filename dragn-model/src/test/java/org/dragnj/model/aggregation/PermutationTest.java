@@ -3,7 +3,6 @@ package org.dragnj.model.aggregation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -15,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
 
 /**
  * Mean, max, NAN, SPoC and gated attention are functions of the set of instances; DRAGN is not
@@ -59,7 +57,7 @@ class PermutationTest {
     }
 
     private static INDArray[] outputsInBothOrders(Aggregation aggregation) {
-        BagVertex conf = aggregation.createVertex(new Aggregation.VertexSettings(false, new NoOp(), List.of()));
+        BagVertex conf = aggregation.createVertex(Aggregation.VertexSettings.detached());
         DetachedVertex v = new DetachedVertex(conf, InputType.convolutional(3, 4, 6), DataType.FLOAT, 9);
         if (aggregation == Aggregation.NAN || aggregation == Aggregation.NAN_CASCADE) {
             Nd4j.getRandom().setSeed(2);

@@ -6,6 +6,7 @@ import org.dragnj.model.AggregationMode;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.OptimizerSpec;
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.trunk.Trunk;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -24,6 +25,7 @@ public final class Specs {
                 .setInputSize(imageSize, imageSize)
                 .optAggregation(aggregation)
                 .optUnitBatchNorm(unitBatchNorm)
+                .optUnitInit(UnitInit.UNIFORM) // random unit weights: no symmetry to hide an error behind
                 .optMode(mode)
                 .optOptimizer(OptimizerSpec.none())
                 .optDataType(DataType.DOUBLE)

@@ -31,14 +31,16 @@ public class DragnVertex extends BagVertex {
     private UnitDepth depth = UnitDepth.L1;
     private boolean batchNorm;
     private double batchNormDecay = DEFAULT_BN_DECAY;
+    private UnitInit init = UnitInit.WINDOW_MEAN;
 
     /** For Jackson. */
     public DragnVertex() {
     }
 
-    public DragnVertex(UnitArchitecture unit, IUpdater updater, List<Regularization> regularization) {
+    public DragnVertex(UnitArchitecture unit, UnitInit init, IUpdater updater, List<Regularization> regularization) {
         this.depth = unit.depth();
         this.batchNorm = unit.batchNorm();
+        this.init = Objects.requireNonNull(init, "init");
         setUpdater(Objects.requireNonNull(updater, "updater"));
         setRegularization(regularization);
     }
@@ -106,23 +108,32 @@ public class DragnVertex extends BagVertex {
         c.depth = depth;
         c.batchNorm = batchNorm;
         c.batchNormDecay = batchNormDecay;
+        c.init = init;
         return c;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DragnVertex v && baseEquals(v) && v.depth == depth && v.batchNorm == batchNorm
-                && v.batchNormDecay == batchNormDecay;
+                && v.batchNormDecay == batchNormDecay && v.init == init;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(baseHashCode(), depth, batchNorm, batchNormDecay);
+        return Objects.hash(baseHashCode(), depth, batchNorm, batchNormDecay, init);
     }
 
     @Override
     public String toString() {
         return "DragnVertex(" + depth + (batchNorm ? "+BN" : "") + ")";
+    }
+
+    public UnitInit getInit() {
+        return init;
+    }
+
+    public void setInit(UnitInit init) {
+        this.init = init;
     }
 
     public UnitDepth getDepth() {

@@ -29,13 +29,29 @@ public class DragnVertexImpl extends BagVertexImpl<DragnKernel.Forward<?>> {
     }
 
     /**
-     * PyTorch's Conv2d default (the authors' code): weights and biases uniform in ±1/sqrt(fan_in),
-     * fan_in = in channels × 9. BatchNorm: γ = 1, β = 0, running mean 0 and variance 1.
+     * Convolutions as the vertex's {@link UnitInit} says: WINDOW_MEAN (the mean of the window) or UNIFORM
+     * (PyTorch's Conv2d default, the authors' code: weights and biases uniform in ±1/sqrt(fan_in),
+     * fan_in = in channels × 9). BatchNorm: γ = 1, β = 0, running mean 0 and variance 1.
      */
     @Override
     protected void initialize(ParamSpec spec, INDArray view) {
-        UnitArchitecture arch = ((DragnVertex) conf()).getUnit(); // called from the super constructor
+        DragnVertex vertex = (DragnVertex) conf(); // called from the super constructor
+        UnitArchitecture arch = vertex.getUnit();
         for (int i = 0; i < arch.convolutions(); i++) {
+            if (vertex.getInit() == UnitInit.WINDOW_MEAN && (spec.name().equals(UnitArchitecture.weight(i))
+                    || spec.name().equals(UnitArchitecture.bias(i)))) {
+                view.assign(0.0);
+                if (spec.name().equals(UnitArchitecture.weight(i))) {
+                    int centre = UnitArchitecture.KERNEL / 2;
+                    for (int o = 0; o < arch.outChannels(i); o++) {
+                        for (int c = 0; c < arch.inChannels(i); c++) {
+                            double w = arch.outChannels(i) == 1 ? 1.0 / arch.inChannels(i) : o == c ? 1.0 : 0.0;
+                            view.putScalar(new long[] {o, c, centre, centre}, w);
+                        }
+                    }
+                }
+                return;
+            }
             if (spec.name().equals(UnitArchitecture.weight(i)) || spec.name().equals(UnitArchitecture.bias(i))) {
                 double bound = 1.0 / Math.sqrt(UnitArchitecture.KERNEL * UnitArchitecture.KERNEL * arch.inChannels(i));
                 ParamInit.uniform(view, bound);

@@ -114,7 +114,7 @@ class DragnVertexReferenceTest {
     }
 
     private static DetachedVertex harness(UnitArchitecture arch) {
-        DetachedVertex v = new DetachedVertex(new DragnVertex(arch, new NoOp(), List.of()), DataType.FLOAT, 123);
+        DetachedVertex v = new DetachedVertex(new DragnVertex(arch, UnitInit.UNIFORM, new NoOp(), List.of()), DataType.FLOAT, 123);
         // Non-trivial BatchNorm parameters and running statistics, so that every term matters.
         Nd4j.getRandom().setSeed(99);
         for (String name : v.paramNames()) {

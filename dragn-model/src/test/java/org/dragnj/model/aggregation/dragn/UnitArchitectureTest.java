@@ -41,7 +41,7 @@ class UnitArchitectureTest {
 
     @Test
     void vertexCountsEqualTheArchitecture() {
-        DragnVertex v = new DragnVertex(new UnitArchitecture(UnitDepth.L3, true), new NoOp(), List.of());
+        DragnVertex v = new DragnVertex(new UnitArchitecture(UnitDepth.L3, true), UnitInit.UNIFORM, new NoOp(), List.of());
         assertThat(v.numParams(true)).isEqualTo(220);
         assertThat(v.numTrainableParams()).isEqualTo(208);
     }
