@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.dragnj.model.DragnModel;
+import org.dragnj.model.ModelSpec;
+import org.dragnj.model.trunk.InputNormalization;
 
 /** How the commands tell the user what they read and wrote, and what to run next. */
 final class DataHints {
@@ -12,9 +14,23 @@ final class DataHints {
     private DataHints() {
     }
 
-    /** The next command, as {@code next: dragn <args>}; arguments with spaces are quoted. */
+    /** System property the launcher (bin/dragn) sets to the path it was started by. */
+    static final String LAUNCHER = "dragn.launcher";
+
+    /** The next command, as {@code next: <command>}, written so that it runs as printed. */
     static void next(String... args) {
-        System.out.println("next: dragn " + Arrays.stream(args).map(DataHints::quote).collect(Collectors.joining(" ")));
+        System.out.println("next: " + command(args));
+    }
+
+    /**
+     * A dragn command line as the user can type it: through the launcher that started this JVM (its
+     * path as it was called), or else through Maven from the checkout, as the default job runs.
+     */
+    static String command(String... args) {
+        String joined = Arrays.stream(args).map(DataHints::quote).collect(Collectors.joining(" "));
+        String launcher = System.getProperty(LAUNCHER);
+        return launcher != null ? quote(launcher) + " " + joined
+                : "mvn -q -pl dragn-train exec:java -Dexec.args=" + quote(joined);
     }
 
     static String quote(Object arg) {
@@ -25,9 +41,13 @@ final class DataHints {
 
     /** Which model a command runs and how it was made (its file's provenance), indented under its name. */
     static void describeModel(Path file, DragnModel model) {
-        System.out.println("model " + file + ": " + model.spec().aggregation().displayName() + " on "
-                + model.spec().trunk() + ", " + model.spec().inputChannels() + "x" + model.spec().inputHeight() + "x"
-                + model.spec().inputWidth());
+        ModelSpec spec = model.spec();
+        System.out.println("model " + file + ": " + spec.aggregation().displayName() + " on " + spec.trunk() + ", input "
+                + spec.inputChannels() + "x" + spec.inputHeight() + "x" + spec.inputWidth() + " " + spec.channelOrder()
+                + (spec.inputNormalization() == InputNormalization.NONE ? ""
+                        : ", " + spec.inputNormalization() + "-normalised")
+                + (spec.trunkWeightsFile() == null ? "" : ", trunk started from " + spec.trunkWeightsFile())
+                + (spec.trainingImages() == null ? "" : "; trained on " + spec.trainingImages() + " images"));
         model.provenance().describe(model.spec().labels()).lines().forEach(l -> System.out.println("  " + l));
     }
 

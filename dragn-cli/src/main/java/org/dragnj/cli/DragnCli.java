@@ -2,12 +2,15 @@ package org.dragnj.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.dragnj.bags.io.BadInputException;
 import org.dragnj.experiment.config.ConfigLoader;
+import org.dragnj.model.trunk.weights.TrunkWeightsUnavailableException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -20,7 +23,7 @@ import picocli.CommandLine;
         description = "DRAGN: deep recursive aggregation of bags of biological images.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
                 ExtractFeaturesCommand.class, MetricsCommand.class, SynthCommand.class, BagFlyExpressCommand.class,
-                DigitBagsCommand.class,
+                DigitBagsCommand.class, MakeManifestCommand.class,
                 PrepareHpaCommand.class})
 public final class DragnCli implements Runnable {
 
@@ -39,14 +42,34 @@ public final class DragnCli implements Runnable {
                 .setExecutionExceptionHandler(DragnCli::reportError);
     }
 
-    /** Bad input is the user's to fix: one clear message, no stack trace (unless --debug is wanted later). */
+    /** Exit codes, documented in the README ("Exit codes"). */
+    static final int RUNTIME_FAILURE = 1;
+    static final int USAGE = CommandLine.ExitCode.USAGE;
+    static final int BAD_INPUT = 3;
+
+    /**
+     * One message, no stack trace, and an exit code that says whose move it is: 2 for a bad option or
+     * config value, 3 for input data to fix (a {@link BadInputException}, a missing input file or
+     * unusable pretrained weights anywhere in the causes), 1 for anything else (then with the stack trace, which is ours to read).
+     */
     private static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-        if (!(e instanceof IllegalArgumentException || e instanceof java.io.IOException
-                || e instanceof java.io.UncheckedIOException)) {
+        int code = exitCode(e);
+        Throwable shown = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        cmd.getErr().println("error: " + (shown.getMessage() == null ? shown.toString() : shown.getMessage()));
+        if (code == RUNTIME_FAILURE && !(e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException)) {
             e.printStackTrace(cmd.getErr());
         }
-        return 2;
+        return code;
+    }
+
+    static int exitCode(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException || t instanceof NoSuchFileException
+                    || t instanceof TrunkWeightsUnavailableException) {
+                return BAD_INPUT;
+            }
+        }
+        return e instanceof IllegalArgumentException ? USAGE : RUNTIME_FAILURE;
     }
 
     @Override

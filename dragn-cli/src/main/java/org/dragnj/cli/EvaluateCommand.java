@@ -9,6 +9,7 @@ import org.dragnj.eval.metrics.DecisionRule;
 import org.dragnj.eval.report.ComparisonReport;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.InputCheck;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 
 import picocli.CommandLine.Command;
@@ -32,7 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the bootstrap resampling (and of bag"
+            + " subsampling under --max-bag-length) (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin
@@ -46,6 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         SavedModelInput in = input.load(seed);
         DataHints.describeModel(input.model, in.model());
+        InputCheck.check(in.model().spec(), in.manifest(), in.bags()).forEach(w -> System.out.println("warning: " + w));
         BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), order.averaging(),
                 new ProgressBarListener());
         String name = input.model.getFileName().toString();

@@ -16,11 +16,16 @@ import org.dragnj.model.AggregationMode;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.loss.Loss;
+import org.dragnj.model.trunk.InputNormalization;
 import org.dragnj.model.trunk.Trunk;
 
 import picocli.CommandLine.Option;
 
-/** The experiment file, the flags that override it and the cache folders, shared by train and compare. */
+/**
+ * The experiment file, the flags that override it and the cache folders, shared by train and compare.
+ * A flag that is not given leaves the config's value; its help names the config key and the built-in
+ * default (defaults.yaml), which a config file may change (ExperimentOptionsTest keeps them equal).
+ */
 final class ExperimentOptions {
 
     @Option(names = "--config", description = "Experiment file (YAML/JSON) or built-in name: demo, hpa-paper, flyexpress-paper,"
@@ -30,43 +35,65 @@ final class ExperimentOptions {
     @Option(names = "--data", description = "Bag manifest folder (replaces the config's data).")
     String manifest;
 
-    @Option(names = "--aggregation", description = "${COMPLETION-CANDIDATES}")
+    @Option(names = "--aggregation", description = "${COMPLETION-CANDIDATES}. Config key model.aggregation;"
+            + " built-in default: DRAGN_L1.")
     Aggregation aggregation;
 
-    @Option(names = "--mode", description = "POST (aggregate features) or PRE (aggregate images).")
+    @Option(names = "--mode", description = "POST (aggregate features) or PRE (aggregate images). Config key"
+            + " model.mode; built-in default: POST.")
     AggregationMode mode;
 
-    @Option(names = "--trunk", description = "${COMPLETION-CANDIDATES}")
+    @Option(names = "--trunk", description = "${COMPLETION-CANDIDATES}. Config key model.trunk; built-in default:"
+            + " SMALL_CNN.")
     Trunk trunk;
 
-    @Option(names = "--unit-batch-norm", description = "BatchNorm inside the DRAGN unit (L2/L3).")
+    @Option(names = "--unit-batch-norm", description = "BatchNorm inside the DRAGN unit (L2/L3). Config key"
+            + " model.unit_batch_norm; built-in default: false.")
     Boolean unitBatchNorm;
 
-    @Option(names = "--unit-init", description = "How the DRAGN unit starts: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--unit-init", description = "How the DRAGN unit starts: ${COMPLETION-CANDIDATES}. Config key"
+            + " model.unit_init; built-in default: WINDOW_MEAN.")
     UnitInit unitInit;
 
-    @Option(names = "--input-size", description = "Instance size HxW, e.g. 180x320.")
+    @Option(names = "--pretrained", paramLabel = "FILE|zoo|none", description = "Where the trunk starts: a"
+            + " torchvision / timm ResNet state dict (.pth or .safetensors) for RESNET18 / RESNET50, a DL4J model, zoo"
+            + " (the DL4J zoo's ImageNet ResNet50, trunk ZOO_RESNET50) or none (random weights). Config key"
+            + " model.pretrained; built-in default: none.")
+    String pretrained;
+
+    @Option(names = "--input-normalization", description = "Per-channel (x - mean) / std on the [0, 1] pixels, saved"
+            + " in the model: ${COMPLETION-CANDIDATES}. Config key model.input_normalization; built-in default: none"
+            + " given, which means IMAGENET for torchvision / timm weights and NONE otherwise.")
+    InputNormalization inputNormalization;
+
+    @Option(names = "--input-size", description = "Instance size HxW, e.g. 180x320. Config keys"
+            + " model.input_height and model.input_width; built-in default: 32x32.")
     String inputSize;
 
-    @Option(names = "--channels", description = "Instance channels: 1, 3 or 4.")
+    @Option(names = "--channels", description = "Instance channels: 1, 3 or 4. Config key model.channels; built-in"
+            + " default: 3.")
     Integer channels;
 
-    @Option(names = "--epochs")
+    @Option(names = "--epochs", description = "Epochs. Config key training.epochs; built-in default: 10.")
     Integer epochs;
 
-    @Option(names = "--batch", description = "Bags per batch.")
+    @Option(names = "--batch", description = "Bags per batch. Config key training.batch_size; built-in default: 8.")
     Integer batch;
 
-    @Option(names = "--loss", description = "${COMPLETION-CANDIDATES}")
+    @Option(names = "--loss", description = "${COMPLETION-CANDIDATES}. Config key training.loss; built-in default:"
+            + " BCE.")
     Loss loss;
 
-    @Option(names = "--lr", description = "Learning rate.")
+    @Option(names = "--lr", description = "Learning rate. Config key training.learning_rate; built-in default:"
+            + " 1.0E-4.")
     Double learningRate;
 
-    @Option(names = "--weight-decay")
+    @Option(names = "--weight-decay", description = "L2 weight decay. Config key training.weight_decay; built-in"
+            + " default: 0.0.")
     Double weightDecay;
 
-    @Option(names = "--seed", description = "Training seed (initialisation, batch and instance order, augmentation).")
+    @Option(names = "--seed", description = "Training seed (initialisation, batch and instance order, augmentation)."
+            + " Config key training.seed; built-in default: 42.")
     Long seed;
 
     @Option(names = "--seeds", split = ",", paramLabel = "S1,S2,...", description = "Train every model once per"
@@ -75,29 +102,35 @@ final class ExperimentOptions {
     List<Long> seeds = new ArrayList<>();
 
     @Option(names = "--augmentation", description = "${COMPLETION-CANDIDATES}: only what does not change what an image"
-            + " shows (microscopy: FLIPS_ROT90; digits, text, embryos in a standard orientation: NONE).")
+            + " shows (microscopy: FLIPS_ROT90; digits, text, embryos in a standard orientation: NONE). Config key"
+            + " training.augmentation; built-in default: NONE.")
     Augmentation augmentation;
 
-    @Option(names = "--selection", description = "Which epoch is kept: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--selection", description = "Which epoch is kept: ${COMPLETION-CANDIDATES}. Config key"
+            + " training.selection; built-in default: VAL_AUC.")
     ModelSelection selection;
 
     @Option(names = "--order-averaging", paramLabel = "K", description = "DRAGN: score every bag in K random instance"
-            + " orders and average (1: its own order).")
+            + " orders and average (1: its own order). Config key evaluation.order_averaging; built-in default: 1.")
     Integer orderAveraging;
 
-    @Option(names = "--rule", description = "Decision rule for F1 and friends: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--rule", description = "Decision rule for F1 and friends: ${COMPLETION-CANDIDATES}. Config key"
+            + " evaluation.decision_rule; built-in default: THRESHOLD_05.")
     DecisionRule rule;
 
-    @Option(names = "--max-bag-length", description = "Randomly subsample longer bags to this many instances (0: no cap).")
+    @Option(names = "--max-bag-length", description = "Randomly subsample longer bags to this many instances (0: no"
+            + " cap). Config key data.max_bag_length; built-in default: 0.")
     Integer maxBagLength;
 
     @Option(names = "--skip-bad", description = "Leave out (and report) bags with missing images or unknown labels instead of failing.")
     boolean skipBad;
 
-    @Option(names = "--frozen-trunk", description = "Cache trunk features once and train only aggregation and head.")
+    @Option(names = "--frozen-trunk", description = "Cache trunk features once and train only aggregation and head."
+            + " Config key training.frozen_trunk; built-in default: false.")
     Boolean frozenTrunk;
 
-    @Option(names = "--workers", description = "Data-parallel workers (DL4J ParallelWrapper).")
+    @Option(names = "--workers", description = "Data-parallel workers (DL4J ParallelWrapper). Config key"
+            + " training.workers; built-in default: 1.")
     Integer workers;
 
     @Option(names = "--data-cache", defaultValue = "runs/data",
@@ -122,6 +155,8 @@ final class ExperimentOptions {
         put(o, "model.trunk", trunk);
         put(o, "model.unit_batch_norm", unitBatchNorm);
         put(o, "model.unit_init", unitInit);
+        put(o, "model.pretrained", pretrained);
+        put(o, "model.input_normalization", inputNormalization);
         if (inputSize != null) {
             String[] hw = inputSize.toLowerCase().split("x");
             if (hw.length != 2) {

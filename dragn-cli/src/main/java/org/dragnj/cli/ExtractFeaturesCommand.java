@@ -31,7 +31,8 @@ final class ExtractFeaturesCommand implements Callable<Integer> {
             description = "At most this many points per t-SNE map, drawn at random (0: no maps; default: ${DEFAULT-VALUE}).")
     int tsnePoints;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the t-SNE maps and the subset of points"
+            + " they draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

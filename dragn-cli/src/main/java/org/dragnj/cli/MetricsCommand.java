@@ -13,6 +13,7 @@ import org.dragnj.eval.metrics.DecisionRule;
 import org.dragnj.eval.metrics.MetricsResult;
 import org.dragnj.eval.report.ComparisonReport;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.MissingScoresException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,8 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Bag manifest folder (bags.csv, classes.txt) with the truth.")
     Path data;
 
-    @Option(names = "--split", description = "Evaluate only this split: train, val or test (default: every bag).")
+    @Option(names = "--split", defaultValue = "test", description = "The bags to evaluate: train, val, test or all"
+            + " (default: ${DEFAULT-VALUE}, as for 'dragn evaluate').")
     String split;
 
     @Option(names = "--out", required = true, description = "Output folder for metrics.json, report.md and plots.")
@@ -50,8 +52,16 @@ final class MetricsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Manifest manifest = ManifestReader.of(ValidationPolicy.FAIL, ManifestReader.ImageCheck.NONE).read(data).manifest();
-        Evaluator.ScoresEvaluation r = Evaluator.scoresAgainstTruth(scores, manifest,
-                split == null ? null : parseSplit(split), rule, valScores, bootstrap, seed, out);
+        Split which = split.equalsIgnoreCase(ALL) ? null : parseSplit(split);
+        Evaluator.ScoresEvaluation r;
+        try {
+            r = Evaluator.scoresAgainstTruth(scores, manifest, which, rule, valScores, bootstrap, seed, out);
+        } catch (MissingScoresException e) {
+            throw new IllegalArgumentException(e.getMessage() + ". " + (which == null
+                    ? "The scores cover only some bags: evaluate one split with --split train, val or test."
+                    : "Were the scores made for another split? Name it with --split (train, val, test or all;"
+                            + " default test)."), e);
+        }
         MetricsResult result = r.evaluation().metrics();
         System.out.print(new ComparisonReport(Map.of(scores.getFileName().toString(), result),
                 r.evaluation().intervals() == null ? null
@@ -65,6 +75,8 @@ final class MetricsCommand implements Callable<Integer> {
         System.out.println("written: " + out.resolve("metrics.json") + ", report.md, roc_curves.png");
         return 0;
     }
+
+    private static final String ALL = "all";
 
     static Split parseSplit(String s) {
         Split parsed = Split.parse(s);

@@ -8,11 +8,13 @@ import java.util.stream.IntStream;
 
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.cli.progress.ProgressBarListener;
+import org.dragnj.datasets.folder.FolderGrouping;
 import org.dragnj.datasets.folder.ImageFolder;
 import org.dragnj.eval.metrics.Predictions;
-import org.dragnj.eval.scores.ScoresCsv;
 import org.dragnj.experiment.evaluation.AttentionCsv;
 import org.dragnj.experiment.evaluation.BagPredictor;
+import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.InputCheck;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 import org.dragnj.model.DragnModel;
 
@@ -24,8 +26,12 @@ import picocli.CommandLine.Option;
 /** Per-label probabilities of a saved model for bags from a manifest or a folder of images. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Per-label probabilities of a saved model for every bag, as a scores CSV (bag_id, one column"
-                + " per label; 'dragn metrics' reads it), and per-instance weights for attention aggregations.",
-                "A folder of images: each subfolder with images is a bag; images directly in the folder form one bag."})
+                + " per label, and the true labels when the manifest has them; 'dragn metrics' reads it), and"
+                + " per-instance weights for attention aggregations.",
+                "A folder of images: each subfolder with images is a bag; images directly in the folder need"
+                        + " --one-bag or --group-by.",
+                "Every image is checked against the model's training images: another channel count is refused,"
+                        + " another bit depth or a resize is done with a warning."})
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "A model or checkpoint file (.zip).")
@@ -42,7 +48,26 @@ final class PredictCommand implements Callable<Integer> {
         Path images;
     }
 
-    @Option(names = "--split", description = "Only this split of the manifest: train, val or test (default: all bags).")
+    @ArgGroup(exclusive = true)
+    Grouping grouping;
+
+    static final class Grouping {
+        @Option(names = "--one-bag", description = "With --images: the images lying directly in the folder are one"
+                + " bag, named after the folder.")
+        boolean oneBag;
+
+        @Option(names = "--group-by", paramLabel = "REGEX", description = "With --images: group the images lying"
+                + " directly in the folder into bags by a regular expression on their file names whose first group"
+                + " is the bag id, e.g. '(.+)_\\d+\\.png'.")
+        String pattern;
+
+        FolderGrouping toGrouping() {
+            return oneBag ? FolderGrouping.oneBag() : FolderGrouping.byPattern(pattern);
+        }
+    }
+
+    @Option(names = "--split", description = "With --data: only this split of the manifest, train, val or test"
+            + " (default: every bag).")
     String split;
 
     @Option(names = "--out", required = true, description = "Scores CSV to write.")
@@ -70,15 +95,21 @@ final class PredictCommand implements Callable<Integer> {
         DataHints.describeModel(model, m);
         Manifest manifest;
         if (input.images != null) {
-            manifest = ImageFolder.read(input.images, m.spec().labels());
+            manifest = ImageFolder.read(input.images, m.spec().labels(),
+                    grouping == null ? FolderGrouping.subfolders() : grouping.toGrouping());
         } else {
+            if (grouping != null) {
+                throw new IllegalArgumentException("--one-bag and --group-by go with --images; a manifest (--data)"
+                        + " already says which images form a bag");
+            }
             manifest = SavedModelInput.readManifest(input.manifest, m.spec());
         }
         SavedModelInput in = SavedModelInput.of(m, manifest, split == null ? null : MetricsCommand.parseSplit(split),
                 batch, maxBagLength, 0);
+        InputCheck.check(m.spec(), manifest, in.bags()).forEach(w -> System.out.println("warning: " + w));
         BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), order.averaging(), new ProgressBarListener());
         Predictions p = result.predictions();
-        ScoresCsv.write(out, p.labels(), p.bagIds(), p.scores());
+        Evaluator.writeScores(out, p, manifest);
         System.out.printf(Locale.ROOT, "%d bags scored by %s; scores: %s%n", p.size(), model.getFileName(),
                 out.toAbsolutePath());
         if (!result.attention().isEmpty()) {

@@ -49,7 +49,7 @@ class BadInputTest {
     @Test
     void eachProblemIsNamedWithItsLineAndBagAndNoStackTrace() {
         CliRuns.Run r = CliRuns.run(train());
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).as("bad input data").isEqualTo(3);
         assertThat(r.err()).startsWith("error: 3 problem(s) in the manifest")
                 .contains("bags.csv:2 bag 'bag-0': MISSING_IMAGE").contains("gone.png")
                 .contains("bags.csv:3").contains("UNKNOWN_LABEL").contains("no-such-label")

@@ -16,8 +16,12 @@ public final class CliRuns {
     public record Run(int exitCode, String out, String err) {
     }
 
-    /** Runs a dragn command line in this JVM, capturing standard output and the error stream. */
+    /**
+     * Runs a dragn command line in this JVM, capturing standard output and the error stream, as if
+     * started by a launcher called {@code dragn} (on the PATH), so that hints read "next: dragn …".
+     */
     public static Run run(String... args) {
+        System.setProperty(DataHints.LAUNCHER, "dragn");
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();

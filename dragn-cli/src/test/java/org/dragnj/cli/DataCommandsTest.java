@@ -223,9 +223,9 @@ class DataCommandsTest {
                 .setImageFolder(Path.of("i")).setOutputFolder(Path.of("o")).build());
     }
 
-    /** One line, "error: ...", exit code 2, no stack trace. */
-    private static void assertOneLineError(CliRuns.Run r, String... fragments) {
-        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+    /** One line, "error: ...", the exit code (2 a bad option, 3 bad input data), no stack trace. */
+    private static void assertOneLineError(CliRuns.Run r, int exitCode, String... fragments) {
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(exitCode);
         assertThat(r.err()).startsWith("error: ").doesNotContain("\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
         for (String f : fragments) {
@@ -235,22 +235,22 @@ class DataCommandsTest {
 
     @Test
     void badInputIsOneClearErrorPerCommand() {
-        assertOneLineError(cli("synth", "hpa", "--out", dir.resolve("a").toString(), "--images-per-bag", "4..2"),
+        assertOneLineError(cli("synth", "hpa", "--out", dir.resolve("a").toString(), "--images-per-bag", "4..2"), 2,
                 "images per bag", "4..2");
-        assertOneLineError(cli("synth", "hpa", "--out", dir.resolve("a").toString(), "--cells-per-image", "many"),
+        assertOneLineError(cli("synth", "hpa", "--out", dir.resolve("a").toString(), "--cells-per-image", "many"), 2,
                 "--cells-per-image", "many");
         assertOneLineError(cli("synth", "flyexpress", "--out", dir.resolve("b").toString(), "--tables",
-                dir.resolve("no-tables").toString()), "no-tables");
-        assertOneLineError(cli("bag-flyexpress", "--out", dir.resolve("c").toString(), "--views", "lateral,sideways"),
+                dir.resolve("no-tables").toString()), 3, "no-tables");
+        assertOneLineError(cli("bag-flyexpress", "--out", dir.resolve("c").toString(), "--views", "lateral,sideways"), 2,
                 "unknown view 'sideways'", "lateral, dorsal, ventral");
         assertOneLineError(cli("bag-flyexpress", "--out", dir.resolve("c").toString(), "--images",
-                dir.resolve("no-images").toString()), "no-images", "image folder does not exist");
+                dir.resolve("no-images").toString()), 3, "no-images", "image folder does not exist");
         assertOneLineError(cli("prepare-hpa", "--grouping", dir.resolve("missing.csv").toString(), "--grouping-format",
-                "BAG_CSV", "--images", dir.toString(), "--out", dir.resolve("d").toString()),
+                "BAG_CSV", "--images", dir.toString(), "--out", dir.resolve("d").toString()), 3,
                 "missing.csv", "grouping file", "does not exist");
         assertOneLineError(cli("prepare-hpa", "--grouping", dir.resolve("missing.csv").toString(), "--grouping-format",
                 "BAG_CSV", "--images", dir.toString(), "--out", dir.resolve("d").toString(), "--split-fractions",
-                "0.5,0.5,0.5"), "--split-fractions", "sum to 1");
+                "0.5,0.5,0.5"), 2, "--split-fractions", "sum to 1");
         assertThat(Files.exists(dir.resolve("c"))).isFalse();
         assertThat(Files.exists(dir.resolve("d"))).isFalse();
         // 'synth' alone is a usage error (picocli's message and usage)

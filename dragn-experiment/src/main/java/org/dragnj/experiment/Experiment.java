@@ -11,6 +11,7 @@ import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
+import org.dragnj.datasets.folder.ImageFormats;
 import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.datasets.iterator.BagLoaderSpec;
 import org.dragnj.eval.metrics.DecisionRule;
@@ -32,6 +33,7 @@ import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.OptimizerSpec;
 import org.dragnj.model.io.ModelProvenance;
+import org.dragnj.model.trunk.weights.PretrainedTrunkWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +128,9 @@ public final class Experiment {
         }
     }
 
+    /** Training bags whose first image is read to record the format a model was trained on. */
+    private static final int TRAINING_IMAGES_SURVEYED = 32;
+
     public static ModelSpec modelSpec(ExperimentConfig config, Manifest manifest) {
         ExperimentConfig.ModelConfig m = config.model();
         ExperimentConfig.TrainingConfig t = config.training();
@@ -137,9 +142,12 @@ public final class Experiment {
                 .optOptimizer(new OptimizerSpec(t.optimizer(), t.learningRate(), t.beta1(), t.beta2(), 1e-8,
                         t.weightDecay()))
                 .optSeed(t.seed()).optTrunkInit(m.trunkInit());
-        if (m.trunkWeights() != null) {
-            b.optTrunkWeightsFile(m.trunkWeights());
+        if (m.pretrainedFile() != null) {
+            b.optTrunkWeightsFile(m.pretrainedFile().toString());
         }
+        b.optInputNormalization(m.inputNormalization() != null ? m.inputNormalization()
+                : PretrainedTrunkWeights.inputNormalizationFor(m.trunkInit(), m.pretrainedFile()));
+        b.optTrainingImages(ImageFormats.typical(manifest, manifest.bags(Split.TRAIN), TRAINING_IMAGES_SURVEYED));
         return b.build();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -13,8 +14,9 @@ import org.dragnj.bags.BagBatch;
 import org.dragnj.model.io.ModelFiles;
 import org.dragnj.model.io.ModelProvenance;
 import org.dragnj.model.loss.ElementwiseLoss;
-import org.dragnj.model.trunk.PretrainedTrunkWeights;
 import org.dragnj.model.trunk.TrunkArchitecture;
+import org.dragnj.model.trunk.weights.PretrainedTrunkWeights;
+import org.dragnj.model.trunk.weights.TrunkInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -39,8 +41,12 @@ public final class DragnModel extends GraphBagClassifier {
     /** Builds and initialises a model; loads pretrained trunk weights if the spec asks for them. */
     public static DragnModel create(ModelSpec spec) {
         DragnModel model = create(spec, spec.trunk());
-        PretrainedTrunkWeights.apply(spec.trunk(), spec.trunkInit(),
-                spec.trunkWeightsFile() == null ? null : Path.of(spec.trunkWeightsFile()), model.graph());
+        if (spec.trunkInit() != TrunkInit.RANDOM) {
+            Set<String> trunkLayers = ModelGraphFactory.configureTrunk(spec, spec.trunk()).getVertices().keySet();
+            PretrainedTrunkWeights.apply(spec.trunk(), spec.trunkInit(),
+                    spec.trunkWeightsFile() == null ? null : Path.of(spec.trunkWeightsFile()), model.graph(),
+                    trunkLayers);
+        }
         return model;
     }
 

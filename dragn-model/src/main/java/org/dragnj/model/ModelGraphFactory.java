@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dragnj.model.trunk.InputNormalization;
 import org.dragnj.model.trunk.TrunkArchitecture;
 import org.dragnj.model.trunk.TrunkContext;
 import org.nd4j.linalg.activations.Activation;
@@ -26,6 +27,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 public final class ModelGraphFactory {
 
     public static final String INSTANCES = "instances";
+    public static final String INPUT_NORMALIZATION = "input_normalization";
     public static final String BAG = "bag";
     public static final String AGGREGATE = "aggregate";
     public static final String POOL = "pool";
@@ -40,7 +42,7 @@ public final class ModelGraphFactory {
 
     /** As {@link #configure(ModelSpec)}, with another trunk (tests use tiny ones). */
     public static ComputationGraphConfiguration configure(ModelSpec spec, TrunkArchitecture trunk) {
-        return build(spec, trunk, imageType(spec), Part.ALL);
+        return build(spec, normalized(trunk, spec.inputNormalization()), imageType(spec), Part.ALL);
     }
 
     /**
@@ -48,7 +50,7 @@ public final class ModelGraphFactory {
      * layer names as in {@link #configure}, so parameters copy over by name.
      */
     public static ComputationGraphConfiguration configureTrunk(ModelSpec spec, TrunkArchitecture trunk) {
-        return build(spec, trunk, imageType(spec), Part.TRUNK);
+        return build(spec, normalized(trunk, spec.inputNormalization()), imageType(spec), Part.TRUNK);
     }
 
     /**
@@ -66,6 +68,17 @@ public final class ModelGraphFactory {
     }
 
     private enum Part { ALL, TRUNK }
+
+    /** The trunk reading images through the spec's input normalisation, a vertex named {@value #INPUT_NORMALIZATION}. */
+    private static TrunkArchitecture normalized(TrunkArchitecture trunk, InputNormalization normalization) {
+        if (normalization == InputNormalization.NONE) {
+            return trunk;
+        }
+        return (g, input, ctx) -> {
+            g.addVertex(INPUT_NORMALIZATION, normalization.vertex(), input);
+            return trunk.addTo(g, INPUT_NORMALIZATION, ctx);
+        };
+    }
 
     private static InputType imageType(ModelSpec spec) {
         return InputType.convolutional(spec.inputHeight(), spec.inputWidth(), spec.inputChannels());

@@ -4,11 +4,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.dragnj.bags.ChannelOrder;
+import org.dragnj.bags.ImageFormat;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.loss.Loss;
+import org.dragnj.model.trunk.InputNormalization;
 import org.dragnj.model.trunk.Trunk;
-import org.dragnj.model.trunk.TrunkInit;
+import org.dragnj.model.trunk.weights.TrunkInit;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -29,10 +32,17 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param seed             parameter-initialisation seed
  * @param trunkInit        where the trunk's initial weights come from
  * @param trunkWeightsFile the file for {@link TrunkInit#FILE}, else null
+ * @param inputNormalization what the trunk's first layer expects of the [0, 1] pixels (pretrained
+ *                         torchvision / timm weights: {@link InputNormalization#IMAGENET})
+ * @param channelOrder     the colour-channel order the model was trained on (files written before it
+ *                         was recorded: {@link ChannelOrder#BGR}, OpenCV's)
+ * @param trainingImages   the typical format of the training images (before resizing to the input
+ *                         size), which prediction checks its input against; null when not recorded
  */
 public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mode, boolean unitBatchNorm,
         UnitInit unitInit, List<String> labels, int inputChannels, int inputHeight, int inputWidth, Loss loss, OptimizerSpec optimizer,
-        DataType dataType, long seed, TrunkInit trunkInit, String trunkWeightsFile) {
+        DataType dataType, long seed, TrunkInit trunkInit, String trunkWeightsFile,
+        InputNormalization inputNormalization, ChannelOrder channelOrder, ImageFormat trainingImages) {
 
     public ModelSpec {
         Objects.requireNonNull(trunk, "trunk");
@@ -42,6 +52,10 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(trunkInit, "trunkInit");
         unitInit = unitInit == null ? UnitInit.WINDOW_MEAN : unitInit;
+        // files written before input normalisation existed had none
+        inputNormalization = inputNormalization == null ? InputNormalization.NONE : inputNormalization;
+        channelOrder = channelOrder == null ? ChannelOrder.BGR : channelOrder;
+
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one label");
@@ -62,6 +76,10 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         }
         if (unitBatchNorm && aggregation.unitDepth().isEmpty()) {
             throw new IllegalArgumentException("unit BatchNorm applies to DRAGN aggregations only, not " + aggregation);
+        }
+        if (inputNormalization.channels() > 0 && inputNormalization.channels() != inputChannels) {
+            throw new IllegalArgumentException(inputNormalization + " input normalisation is for "
+                    + inputNormalization.channels() + "-channel images, the model reads " + inputChannels);
         }
         if ((trunkInit == TrunkInit.FILE) != (trunkWeightsFile != null)) {
             throw new IllegalArgumentException("a trunk weights file is given exactly when trunk init is FILE");
@@ -93,6 +111,9 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         b.seed = seed;
         b.trunkInit = trunkInit;
         b.trunkWeightsFile = trunkWeightsFile;
+        b.inputNormalization = inputNormalization;
+        b.channelOrder = channelOrder;
+        b.trainingImages = trainingImages;
         return b;
     }
 
@@ -113,6 +134,9 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
         private long seed = 42;
         private TrunkInit trunkInit = TrunkInit.RANDOM;
         private String trunkWeightsFile;
+        private InputNormalization inputNormalization = InputNormalization.NONE;
+        private ChannelOrder channelOrder = ChannelOrder.RGB;
+        private ImageFormat trainingImages;
 
         public Builder setTrunk(Trunk trunk) {
             this.trunk = trunk;
@@ -180,10 +204,29 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
             return this;
         }
 
-        /** Initialise the trunk from a DL4J model file (sets trunk init to FILE). */
+        /**
+         * Initialise the trunk from a weights file (sets trunk init to FILE): a PyTorch state dict
+         * ({@code .pth}), a safetensors file or a DL4J model, recognised by content.
+         */
         public Builder optTrunkWeightsFile(String file) {
             this.trunkWeightsFile = file;
             this.trunkInit = file == null ? TrunkInit.RANDOM : TrunkInit.FILE;
+            return this;
+        }
+
+        public Builder optInputNormalization(InputNormalization normalization) {
+            this.inputNormalization = normalization;
+            return this;
+        }
+
+        public Builder optChannelOrder(ChannelOrder order) {
+            this.channelOrder = order;
+            return this;
+        }
+
+        /** The typical format of the training images, recorded so that prediction can check its input. */
+        public Builder optTrainingImages(ImageFormat format) {
+            this.trainingImages = format;
             return this;
         }
 
@@ -192,7 +235,7 @@ public record ModelSpec(Trunk trunk, Aggregation aggregation, AggregationMode mo
                 throw new IllegalStateException("setTrunk, setLabels and setInputSize are required");
             }
             return new ModelSpec(trunk, aggregation, mode, unitBatchNorm, unitInit, labels, inputChannels, inputHeight,
-                    inputWidth, loss, optimizer, dataType, seed, trunkInit, trunkWeightsFile);
+                    inputWidth, loss, optimizer, dataType, seed, trunkInit, trunkWeightsFile, inputNormalization, channelOrder, trainingImages);
         }
     }
 }

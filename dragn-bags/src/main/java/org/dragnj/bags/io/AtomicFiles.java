@@ -25,9 +25,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        // Not Files.createTempFile: it makes the file owner-only, and outputs should get the usual
-        // permissions (the umask's), as any other file the user writes.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        Path tmp = temporarySibling(target, ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE)) {
@@ -37,6 +35,16 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A fresh hidden name next to {@code target} ending in {@code suffix}, for a file written there and
+     * then moved onto it. Not Files.createTempFile: it makes the file owner-only (0600), and outputs
+     * should get the usual permissions (the umask's, 0644 by default) as any other file the user writes.
+     */
+    public static Path temporarySibling(Path target, String suffix) {
+        return target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID()
+                + suffix);
     }
 
     public static void writeString(Path target, String text) throws IOException {

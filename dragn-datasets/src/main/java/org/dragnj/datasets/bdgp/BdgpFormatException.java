@@ -1,10 +1,11 @@
 package org.dragnj.datasets.bdgp;
 
-import java.io.IOException;
 import java.util.List;
 
+import org.dragnj.bags.io.BadInputException;
+
 /** A BDGP table that cannot be read as it is; the message lists every problem found (the first 30). */
-public class BdgpFormatException extends IOException {
+public class BdgpFormatException extends BadInputException {
 
     private final transient List<String> problems;
 

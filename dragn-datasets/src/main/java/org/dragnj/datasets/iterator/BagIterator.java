@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 
 import org.dragnj.bags.Bag;
 import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.io.BadInputException;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.random.Seeds;
@@ -135,8 +136,9 @@ public final class BagIterator {
             try {
                 chw = source.load(instance);
             } catch (IOException e) {
-                throw new UncheckedIOException("bag '" + record.id() + "': cannot load instance " + instance + " ("
-                        + e.getMessage() + "); check the file or drop it from " + Manifest.BAGS_FILE, e);
+                throw new UncheckedIOException(new BadInputException("bag '" + record.id() + "': cannot load instance "
+                        + instance + " (" + e.getMessage() + "); check the file or drop it from " + Manifest.BAGS_FILE,
+                        e));
             }
             chw = spec.augmentation().apply(chw, spec.channels(), spec.height(), spec.width(), rnd);
             x.slice(j).assign(Nd4j.create(chw, shape, 'c'));

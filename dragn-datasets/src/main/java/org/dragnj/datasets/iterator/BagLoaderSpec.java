@@ -1,5 +1,7 @@
 package org.dragnj.datasets.iterator;
 
+import org.dragnj.bags.ChannelOrder;
+
 /**
  * How bags are read for training or evaluation.
  *
@@ -7,6 +9,8 @@ package org.dragnj.datasets.iterator;
  * @param height          instance height after resizing
  * @param width           instance width after resizing
  * @param channels        instance channels (1 grey, 3 colour, 4 for four-channel fluorescence)
+ * @param channelOrder    order of 3- and 4-channel arrays (RGB for new models; BGR for models saved before
+ *                        the order was recorded)
  * @param normalization   pixel scaling
  * @param shuffle         shuffle bags within and batches across length buckets anew every epoch (training)
  * @param shuffleInstances shuffle each bag's instance order anew every epoch (training; order-dependent
@@ -16,7 +20,8 @@ package org.dragnj.datasets.iterator;
  * @param prefetchBatches batches loaded ahead on a background thread; 0 loads on the caller's thread
  * @param seed            everything random derives from (seed, epoch, bag): runs repeat exactly
  */
-public record BagLoaderSpec(int batchSize, int height, int width, int channels, Normalization normalization,
+public record BagLoaderSpec(int batchSize, int height, int width, int channels, ChannelOrder channelOrder,
+        Normalization normalization,
         boolean shuffle, boolean shuffleInstances, Augmentation augmentation, int maxBagLength, int prefetchBatches,
         long seed) {
 
@@ -33,8 +38,8 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
         if (maxBagLength < 0 || prefetchBatches < 0) {
             throw new IllegalArgumentException("maxBagLength and prefetchBatches must be >= 0");
         }
-        if (normalization == null || augmentation == null) {
-            throw new IllegalArgumentException("normalization and augmentation are required");
+        if (normalization == null || augmentation == null || channelOrder == null) {
+            throw new IllegalArgumentException("channel order, normalization and augmentation are required");
         }
     }
 
@@ -44,18 +49,18 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
 
     /** Evaluation settings: manifest order, no augmentation. */
     public BagLoaderSpec forEvaluation() {
-        return new BagLoaderSpec(batchSize, height, width, channels, normalization, false, false, Augmentation.NONE,
+        return new BagLoaderSpec(batchSize, height, width, channels, channelOrder, normalization, false, false, Augmentation.NONE,
                 maxBagLength, prefetchBatches, seed);
     }
 
     /** The same, without augmentation (shuffling stays). */
     public BagLoaderSpec withoutAugmentation() {
-        return new BagLoaderSpec(batchSize, height, width, channels, normalization, shuffle, shuffleInstances,
+        return new BagLoaderSpec(batchSize, height, width, channels, channelOrder, normalization, shuffle, shuffleInstances,
                 Augmentation.NONE, maxBagLength, prefetchBatches, seed);
     }
 
     /**
-     * Required: input size. Defaults: batch 8, 3 channels, unit scaling, bags and instances shuffled, no
+     * Required: input size. Defaults: batch 8, 3 channels in RGB order, unit scaling, bags and instances shuffled, no
      * augmentation, no cap, 2 batches ahead.
      */
     public static final class Builder {
@@ -63,6 +68,7 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
         private int height;
         private int width;
         private int channels = 3;
+        private ChannelOrder channelOrder = ChannelOrder.RGB;
         private Normalization normalization = Normalization.UNIT;
         private boolean shuffle = true;
         private boolean shuffleInstances = true;
@@ -84,6 +90,11 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
 
         public Builder optChannels(int channels) {
             this.channels = channels;
+            return this;
+        }
+
+        public Builder optChannelOrder(ChannelOrder order) {
+            this.channelOrder = order;
             return this;
         }
 
@@ -123,7 +134,7 @@ public record BagLoaderSpec(int batchSize, int height, int width, int channels, 
         }
 
         public BagLoaderSpec build() {
-            return new BagLoaderSpec(batchSize, height, width, channels, normalization, shuffle, shuffleInstances,
+            return new BagLoaderSpec(batchSize, height, width, channels, channelOrder, normalization, shuffle, shuffleInstances,
                     augmentation, maxBagLength, prefetchBatches, seed);
         }
     }

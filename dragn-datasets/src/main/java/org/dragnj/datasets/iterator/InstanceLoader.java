@@ -10,13 +10,15 @@ import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.dragnj.bags.ChannelOrder;
 
 /**
  * Reads one instance image into [channels, height, width] floats with OpenCV: decoded with every
  * channel and bit depth it has (four-channel fluorescence keeps its fourth stain as alpha), its
- * channel count matched, resized bilinearly, and values scaled by the type's maximum. Channel order
- * is OpenCV's: BGR, BGRA. (The conversions are those of DataVec's NativeImageLoader, which this
- * replaces so that no second image stack rides along.)
+ * channel count matched, put in the spec's channel order (OpenCV decodes BGR, BGRA; pretrained
+ * weights read RGB), resized bilinearly, and values scaled by the type's maximum. (The conversions
+ * are those of DataVec's NativeImageLoader, which this replaces so that no second image stack rides
+ * along.)
  */
 final class InstanceLoader {
 
@@ -24,12 +26,14 @@ final class InstanceLoader {
     private final int width;
     private final int channels;
     private final Normalization normalization;
+    private final ChannelOrder order;
 
     InstanceLoader(BagLoaderSpec spec) {
         this.height = spec.height();
         this.width = spec.width();
         this.channels = spec.channels();
         this.normalization = spec.normalization();
+        this.order = spec.channelOrder();
     }
 
     float[] load(Path file) throws IOException {
@@ -45,7 +49,7 @@ final class InstanceLoader {
                 case UNIT -> decoded.depth() == opencv_core.CV_16U ? 65535.0
                         : decoded.depth() == opencv_core.CV_8U ? 255.0 : 1.0;
             };
-            try (Mat matched = matchChannels(decoded, file); Mat sized = resize(matched);
+            try (Mat matched = matchChannels(decoded, file); Mat ordered = reorder(matched); Mat sized = resize(ordered);
                     Mat values = new Mat()) {
                 sized.convertTo(values, opencv_core.CV_32F);
                 float[] out = channelsFirst(values);
@@ -76,6 +80,16 @@ final class InstanceLoader {
         };
         Mat out = new Mat();
         opencv_imgproc.cvtColor(image, out, code);
+        return out;
+    }
+
+    private Mat reorder(Mat image) {
+        if (order == ChannelOrder.BGR || image.channels() < 3) {
+            return image.clone();
+        }
+        Mat out = new Mat();
+        opencv_imgproc.cvtColor(image, out, image.channels() == 3 ? opencv_imgproc.COLOR_BGR2RGB
+                : opencv_imgproc.COLOR_BGRA2RGBA);
         return out;
     }
 

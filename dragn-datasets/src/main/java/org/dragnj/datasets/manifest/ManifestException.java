@@ -1,11 +1,12 @@
 package org.dragnj.datasets.manifest;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.dragnj.bags.io.BadInputException;
+
 /** A manifest that cannot be used as it is; the message lists every problem (the first 50). */
-public class ManifestException extends IOException {
+public class ManifestException extends BadInputException {
 
     private final transient List<ManifestProblem> problems;
 

@@ -20,7 +20,13 @@ public record ManifestProblem(Path file, int line, String bagId, Kind kind, Stri
         UNKNOWN_LABEL("every label must be listed in classes.txt"),
         MISSING_IMAGE("the image file does not exist"),
         UNREADABLE_IMAGE("the image file cannot be read or decoded"),
-        EMPTY_BAG("a bag needs at least one instance");
+        EMPTY_BAG("a bag needs at least one instance"),
+        MISSING_COLUMN("the CSV header must name the required columns"),
+        EMPTY_CELL("a row needs a value in every required column"),
+        NO_LABELS("every bag needs at least one label"),
+        NO_BAG_FOLDER("a bag of the labels CSV needs a folder of images under the root"),
+        CONFLICTING_ROWS("the rows of one bag must give the same labels, split and group"),
+        PARTIAL_SPLITS("give a split on every row or on none (then split fractions assign them)");
 
         private final String rule;
 

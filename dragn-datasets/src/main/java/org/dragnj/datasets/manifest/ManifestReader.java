@@ -41,7 +41,35 @@ public final class ManifestReader {
         /** The file exists and is readable (fast). */
         EXISTS,
         /** The file decodes as an image (reads every file). */
-        DECODE
+        DECODE;
+
+        /**
+         * What is wrong with one instance image, located at {@code source}:{@code line} (bag {@code bagId});
+         * null when nothing is.
+         *
+         * @param written the path as the input names it
+         * @param file    the resolved file
+         */
+        public ManifestProblem check(Path source, int line, String bagId, String written, Path file) {
+            if (this == NONE) {
+                return null;
+            }
+            if (!Files.isRegularFile(file)) {
+                return new ManifestProblem(source, line, bagId, Kind.MISSING_IMAGE, written + " (" + file + ")");
+            }
+            if (!Files.isReadable(file)) {
+                return new ManifestProblem(source, line, bagId, Kind.UNREADABLE_IMAGE, written + ": no read permission");
+            }
+            if (this == DECODE) {
+                try (Mat m = opencv_imgcodecs.imread(file.toString(), opencv_imgcodecs.IMREAD_UNCHANGED)) {
+                    if (m == null || m.empty()) {
+                        return new ManifestProblem(source, line, bagId, Kind.UNREADABLE_IMAGE,
+                                written + ": not a decodable image");
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     /** A manifest and what reading it found. */
@@ -123,7 +151,7 @@ public final class ManifestReader {
                 List<String> instances = new ArrayList<>();
                 List<ManifestProblem> imageProblems = new ArrayList<>();
                 for (String inst : list(rec.get(3))) {
-                    ManifestProblem p = checkImage(bagsFile, line, id, inst, resolver.resolve(inst));
+                    ManifestProblem p = imageCheck.check(bagsFile, line, id, inst, resolver.resolve(inst));
                     if (p == null) {
                         instances.add(inst);
                     } else {
@@ -148,27 +176,6 @@ public final class ManifestReader {
             throw new ManifestException(problems);
         }
         return new Result(new Manifest(folder, classes, kept), new ValidationReport(problems, read, kept.size(), dropped));
-    }
-
-    private ManifestProblem checkImage(Path bagsFile, int line, String bagId, String written, Path file) {
-        if (imageCheck == ImageCheck.NONE) {
-            return null;
-        }
-        if (!Files.isRegularFile(file)) {
-            return new ManifestProblem(bagsFile, line, bagId, Kind.MISSING_IMAGE, written + " (" + file + ")");
-        }
-        if (!Files.isReadable(file)) {
-            return new ManifestProblem(bagsFile, line, bagId, Kind.UNREADABLE_IMAGE, written + ": no read permission");
-        }
-        if (imageCheck == ImageCheck.DECODE) {
-            try (Mat m = opencv_imgcodecs.imread(file.toString(), opencv_imgcodecs.IMREAD_UNCHANGED)) {
-                if (m == null || m.empty()) {
-                    return new ManifestProblem(bagsFile, line, bagId, Kind.UNREADABLE_IMAGE,
-                            written + ": not a decodable image");
-                }
-            }
-        }
-        return null;
     }
 
     private static boolean isHeader(CSVRecord first) {

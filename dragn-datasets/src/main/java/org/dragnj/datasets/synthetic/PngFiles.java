@@ -29,7 +29,7 @@ public final class PngFiles {
     private static void write(Path file, byte[] data, int h, int w, int type) throws IOException {
         Files.createDirectories(file.getParent());
         // a fresh temporary name: two processes writing the same file must not share one (".png": OpenCV's encoder)
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp.png");
+        Path tmp = AtomicFiles.temporarySibling(file, ".tmp.png");
         try (Mat mat = new Mat(h, w, type)) {
             ByteBuffer buf = mat.createBuffer();
             buf.put(data);

@@ -24,7 +24,9 @@ import org.dragnj.datasets.synthetic.SyntheticManifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class BagIteratorTest {
 
@@ -114,15 +116,29 @@ class BagIteratorTest {
             BagBatch b = e.next();
             int index = Integer.parseInt(b.bagIds().get(0).substring(4));
             float[] expected = generator.sample(index).instances().get(0);
-            // The PNG holds BGR, as OpenCV reads and stores it: channel 0 is the generator's blue.
+            // RGB order: the generator's channels come back in its order (OpenCV decodes the PNG as BGR)
             float[] loaded = b.instances().slice(0).dup().data().asFloat();
             int plane = 12 * 16;
             for (int p = 0; p < plane; p++) {
                 for (int c = 0; c < 3; c++) {
-                    assertThat(loaded[c * plane + p]).isCloseTo(expected[(2 - c) * plane + p],
+                    assertThat(loaded[c * plane + p]).isCloseTo(expected[c * plane + p],
                             org.assertj.core.data.Offset.offset(0.5f / 255));
                 }
             }
+        }
+    }
+
+    /** Models saved before the channel order was recorded were trained on OpenCV's BGR and are fed it. */
+    @Test
+    void bgrOrderReversesTheColourChannels() {
+        BagLoaderSpec rgb = BagLoaderSpec.builder().setImageSize(12, 16).optShuffle(false).build().forEvaluation();
+        BagLoaderSpec bgr = BagLoaderSpec.builder().setImageSize(12, 16).optShuffle(false)
+                .optChannelOrder(org.dragnj.bags.ChannelOrder.BGR).build().forEvaluation();
+        INDArray a = new BagIterator(manifest, manifest.bags(Split.TRAIN), rgb).load(0, 0).instances();
+        INDArray b = new BagIterator(manifest, manifest.bags(Split.TRAIN), bgr).load(0, 0).instances();
+        for (int c = 0; c < 3; c++) {
+            assertThat(b.get(NDArrayIndex.all(), NDArrayIndex.point(c)))
+                    .isEqualTo(a.get(NDArrayIndex.all(), NDArrayIndex.point(2 - c)));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.dragnj.experiment.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,8 +14,9 @@ import org.dragnj.model.Optimizer;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.aggregation.dragn.UnitInit;
 import org.dragnj.model.loss.Loss;
+import org.dragnj.model.trunk.InputNormalization;
 import org.dragnj.model.trunk.Trunk;
-import org.dragnj.model.trunk.TrunkInit;
+import org.dragnj.model.trunk.weights.TrunkInit;
 
 /**
  * One experiment, as a person writes it in YAML (see dragn-experiment/configs/). Every section has
@@ -41,7 +43,7 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
         ModelConfig m = model;
         return new ExperimentConfig(name, data, new ModelConfig(m.trunk(), a, m.mode(),
                 m.unitBatchNorm() && a.unitDepth().isPresent(), m.unitInit(), m.inputHeight(), m.inputWidth(), m.channels(),
-                m.trunkInit(), m.trunkWeights()), training, evaluation, List.of());
+                m.pretrained(), m.inputNormalization()), training, evaluation, List.of());
     }
 
     /** The same experiment trained from another seed (initialisation, batch order, instance order, augmentation). */
@@ -77,17 +79,44 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
         }
     }
 
-    /** The network. */
+    /**
+     * The network.
+     *
+     * @param pretrained         {@value #NO_PRETRAINED}, {@value #ZOO} or a weights file
+     * @param inputNormalization null: {@link InputNormalization#IMAGENET} for torchvision / timm files, else NONE
+     */
     public record ModelConfig(Trunk trunk, Aggregation aggregation, AggregationMode mode, boolean unitBatchNorm,
-            UnitInit unitInit, int inputHeight, int inputWidth, int channels, TrunkInit trunkInit, String trunkWeights) {
+            UnitInit unitInit, int inputHeight, int inputWidth, int channels, String pretrained,
+            InputNormalization inputNormalization) {
+
+        public static final String NO_PRETRAINED = "none";
+        public static final String ZOO = "zoo";
+
         public ModelConfig {
             require(trunk != null, "model.trunk", "is required");
             require(aggregation != null, "model.aggregation", "is required");
             require(mode != null, "model.mode", "is required (POST or PRE)");
             require(inputHeight > 0 && inputWidth > 0, "model.input_height/input_width", "must be > 0");
             require(channels == 1 || channels == 3 || channels == 4, "model.channels", "must be 1, 3 or 4");
-            trunkInit = trunkInit == null ? TrunkInit.RANDOM : trunkInit;
+            pretrained = pretrained == null || pretrained.isBlank() ? NO_PRETRAINED : pretrained.strip();
             require(unitInit != null, "model.unit_init", "is required (WINDOW_MEAN or UNIFORM)");
+            require(!pretrained.equals(ZOO) || trunk == Trunk.ZOO_RESNET50, "model.pretrained",
+                    "zoo (the DL4J zoo's ImageNet weights) fits trunk ZOO_RESNET50 only, not " + trunk
+                            + "; for " + trunk + " name a weights file");
+        }
+
+        /** Where the trunk's weights come from. */
+        public TrunkInit trunkInit() {
+            return switch (pretrained) {
+                case NO_PRETRAINED -> TrunkInit.RANDOM;
+                case ZOO -> TrunkInit.ZOO;
+                default -> TrunkInit.FILE;
+            };
+        }
+
+        /** The weights file, for {@link TrunkInit#FILE}; else null. */
+        public Path pretrainedFile() {
+            return trunkInit() == TrunkInit.FILE ? Path.of(pretrained) : null;
         }
     }
 

@@ -44,11 +44,25 @@ public final class Evaluator {
         Predictions p = result.predictions();
         Evaluation e = writeMetrics(folder, title, String.format(Locale.ROOT, ", mean bag loss %.4f", result.loss()), p,
                 rule, thresholds, bootstrap, seed);
-        ScoresCsv.write(folder.resolve("scores.csv"), p.labels(), p.bagIds(), p.scores());
+        writeScores(folder.resolve("scores.csv"), p, manifest);
         if (!result.attention().isEmpty()) {
             AttentionCsv.write(folder.resolve("attention.csv"), result.attention(), manifest);
         }
         return e;
+    }
+
+    /**
+     * A scores CSV of predictions on bags of {@code manifest}, with the bags' true labels where the
+     * manifest has any (a folder of unlabelled images has none).
+     */
+    public static void writeScores(Path file, Predictions p, Manifest manifest) throws IOException {
+        Map<String, BagRecord> byId = manifest.bags().stream()
+                .collect(java.util.stream.Collectors.toMap(BagRecord::id, Function.identity(), (a, b) -> a));
+        boolean labelled = p.bagIds().stream().map(byId::get)
+                .anyMatch(b -> b != null && !b.labels().isEmpty());
+        List<List<String>> truth = labelled ? p.bagIds().stream()
+                .map(id -> byId.containsKey(id) ? byId.get(id).labels() : List.<String>of()).toList() : null;
+        ScoresCsv.write(file, p.labels(), p.bagIds(), p.scores(), truth);
     }
 
     /** A scores file evaluated against a manifest's truth (see {@link #scoresAgainstTruth}). */

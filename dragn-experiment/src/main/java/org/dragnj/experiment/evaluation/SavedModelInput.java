@@ -59,7 +59,7 @@ public record SavedModelInput(DragnModel model, Manifest manifest, List<BagRecor
     /** How a saved model reads bags for evaluation: its input size and channels, no shuffling or augmentation. */
     static BagLoaderSpec loaderSpec(ModelSpec spec, int batch, int maxBagLength, long seed) {
         return BagLoaderSpec.builder().setImageSize(spec.inputHeight(), spec.inputWidth())
-                .optChannels(spec.inputChannels()).optBatchSize(batch).optMaxBagLength(maxBagLength).optSeed(seed)
+                .optChannels(spec.inputChannels()).optChannelOrder(spec.channelOrder()).optBatchSize(batch).optMaxBagLength(maxBagLength).optSeed(seed)
                 .build().forEvaluation();
     }
 }

@@ -55,8 +55,9 @@ public final class TruthJoin {
             ids.add(b.id());
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(scoresName + " has no scores for " + missing.size() + " of the "
-                    + bags.size() + " bags to evaluate, e.g. " + missing.subList(0, Math.min(5, missing.size())));
+            throw new MissingScoresException(scoresName + " has no scores for " + missing.size() + " of the "
+                    + bags.size() + " bags to evaluate, e.g. " + missing.subList(0, Math.min(5, missing.size())),
+                    missing.size(), bags.size());
         }
         Map<String, double[]> all = scores.byBag();
         int unused = (int) all.keySet().stream().filter(id -> !ids.contains(id)).count();

@@ -80,7 +80,8 @@ public final class FeatureCache {
             Map<String, String> instanceByKey, FeatureStore store, ProgressListener progress) throws IOException {
         ModelSpec spec = trunk.head().spec();
         InstanceSource images = InstanceSource.images(manifest, BagLoaderSpec.builder()
-                .setImageSize(spec.inputHeight(), spec.inputWidth()).optChannels(spec.inputChannels()).build());
+                .setImageSize(spec.inputHeight(), spec.inputWidth()).optChannels(spec.inputChannels())
+                .optChannelOrder(spec.channelOrder()).build());
         long[] shape = images.shape();
         progress.started("features", keys.size(), "images");
         try (FeatureStore.Appender appender = store.appender()) {

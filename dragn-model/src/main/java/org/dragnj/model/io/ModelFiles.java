@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.dragnj.bags.io.AtomicFiles;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,34 +49,32 @@ public final class ModelFiles {
             boolean withUpdaterState, Map<String, byte[]> extraEntries) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path dl4j = Files.createTempFile(dir, "." + file.getFileName(), ".dl4j.tmp");
-        Path out = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path dl4j = AtomicFiles.temporarySibling(file, ".dl4j.tmp");
         try {
             ModelSerializer.writeModel(graph, dl4j.toFile(), withUpdaterState);
-            try (ZipFile in = new ZipFile(dl4j.toFile());
-                    ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-                Enumeration<? extends ZipEntry> entries = in.entries();
-                while (entries.hasMoreElements()) {
-                    ZipEntry e = entries.nextElement();
-                    zip.putNextEntry(new ZipEntry(e.getName()));
-                    try (InputStream is = in.getInputStream(e)) {
-                        is.transferTo(zip);
+            AtomicFiles.write(file, out -> {
+                try (ZipFile in = new ZipFile(dl4j.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
+                    Enumeration<? extends ZipEntry> entries = in.entries();
+                    while (entries.hasMoreElements()) {
+                        ZipEntry e = entries.nextElement();
+                        zip.putNextEntry(new ZipEntry(e.getName()));
+                        try (InputStream is = in.getInputStream(e)) {
+                            is.transferTo(zip);
+                        }
+                        zip.closeEntry();
                     }
+                    zip.putNextEntry(new ZipEntry(HEADER_ENTRY));
+                    zip.write(JSON.writeValueAsBytes(new Header<>(FORMAT_VERSION, spec, provenance)));
                     zip.closeEntry();
+                    for (Map.Entry<String, byte[]> extra : extraEntries.entrySet()) {
+                        zip.putNextEntry(new ZipEntry(extra.getKey()));
+                        zip.write(extra.getValue());
+                        zip.closeEntry();
+                    }
                 }
-                zip.putNextEntry(new ZipEntry(HEADER_ENTRY));
-                zip.write(JSON.writeValueAsBytes(new Header<>(FORMAT_VERSION, spec, provenance)));
-                zip.closeEntry();
-                for (Map.Entry<String, byte[]> extra : extraEntries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(extra.getKey()));
-                    zip.write(extra.getValue());
-                    zip.closeEntry();
-                }
-            }
-            Files.move(out, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            });
         } finally {
             Files.deleteIfExists(dl4j);
-            Files.deleteIfExists(out);
         }
     }
 

@@ -3,11 +3,8 @@ package org.dragnj.model.trunk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -18,7 +15,6 @@ import org.dragnj.model.ModelSpec;
 import org.dragnj.model.testing.RandomBags;
 import org.dragnj.model.testing.Specs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -68,54 +64,15 @@ class TrunkTest {
         assertThat(p.isNaN().any()).isFalse();
     }
 
-    @Test
-    void missingImagenetWeightsNameTheFileAndHowToSupplyIt(@TempDir Path empty) {
-        File previous = DL4JResources.getBaseDirectory();
-        DL4JResources.setBaseDirectory(empty.toFile());
-        try {
-            Path expected = empty.resolve("models").resolve("resnet50").resolve("resnet50_dl4j_inference.v3.zip");
-            assertThat(PretrainedTrunkWeights.zooResNet50CacheFile()).isEqualTo(expected);
-            ModelSpec spec = ModelSpec.builder().setTrunk(Trunk.ZOO_RESNET50).setLabels(Specs.labels(2))
-                    .setInputSize(64, 64).optTrunkInit(TrunkInit.IMAGENET).build();
-            assertThatThrownBy(() -> DragnModel.create(spec)).isInstanceOf(TrunkWeightsUnavailableException.class)
-                    .hasMessageContaining(expected.toString())
-                    .hasMessageContaining("resnet50_dl4j_inference.v3.zip")
-                    .hasMessageContaining("trunk init FILE");
-        } finally {
-            DL4JResources.setBaseDirectory(previous);
-        }
-    }
-
-    @Test
-    void trunkWeightsFromAFileAreCopiedByLayerName(@TempDir Path dir) throws Exception {
-        ModelSpec spec = ModelSpec.builder().setTrunk(Trunk.SMALL_CNN).setLabels(Specs.labels(2))
-                .setInputSize(16, 16).optSeed(1).build();
-        DragnModel donor = DragnModel.create(spec);
-        Path file = dir.resolve("donor.zip");
-        org.deeplearning4j.util.ModelSerializer.writeModel(donor.graph(), file.toFile(), false);
-
-        DragnModel fresh = DragnModel.create(spec.toBuilder().optSeed(2).build());
-        DragnModel seeded = DragnModel.create(spec.toBuilder().optSeed(2).optTrunkWeightsFile(file.toString()).build());
-        INDArray donorConv = donor.graph().getLayer("cnn1_conv").params();
-        assertThat(fresh.graph().getLayer("cnn1_conv").params()).isNotEqualTo(donorConv);
-        assertThat(seeded.graph().getLayer("cnn1_conv").params()).isEqualTo(donorConv);
-    }
-
-    @Test
-    void aMissingWeightsFileIsNamed(@TempDir Path dir) {
-        Path missing = dir.resolve("nope.zip");
-        ModelSpec spec = ModelSpec.builder().setTrunk(Trunk.SMALL_CNN).setLabels(Specs.labels(2))
-                .setInputSize(16, 16).optTrunkWeightsFile(missing.toString()).build();
-        assertThatThrownBy(() -> DragnModel.create(spec)).hasMessageContaining(missing.toAbsolutePath().toString());
-    }
-
     /**
      * DL4J gives a layer that names no activation the network's default, which is sigmoid; a
-     * trunk's convolutions and BatchNorms must be linear or ReLU, never squashed.
+     * trunk's convolutions and BatchNorms must be linear or ReLU, never squashed. And DL4J's
+     * BatchNormalization ignores its activation altogether (M2.1), so a BatchNorm that names ReLU
+     * silently has none: every BatchNorm must be linear, its ReLU a layer of its own.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(Trunk.class)
-    void trunkLayersAreLinearOrRelu(Trunk trunk) {
+    void trunkLayersAreLinearOrReluAndBatchNormsLinear(Trunk trunk) {
         ComputationGraph g = DragnModel.create(ModelSpec.builder().setTrunk(trunk).setLabels(Specs.labels(2))
                 .setInputSize(64, 64).build()).graph();
         for (Layer l : g.getLayers()) {
@@ -124,8 +81,23 @@ class TrunkTest {
                 assertThat(base.getActivationFn()).as(l.conf().getLayer().getLayerName())
                         .isInstanceOfAny(org.nd4j.linalg.activations.impl.ActivationIdentity.class,
                                 org.nd4j.linalg.activations.impl.ActivationReLU.class);
+                if (base instanceof BatchNormalization) {
+                    assertThat(base.getActivationFn()).as(l.conf().getLayer().getLayerName())
+                            .isInstanceOf(org.nd4j.linalg.activations.impl.ActivationIdentity.class);
+                }
             }
         }
+    }
+
+    /** A trunk that ends in ReLU and max pooling cannot give negative features; without its ReLUs it does. */
+    @Test
+    void smallCnnFeaturesAreRectified() {
+        DragnModel model = model(Trunk.SMALL_CNN, 32, 32);
+        BagBatch bag = RandomBags.batch(DataType.FLOAT, 3, 3, 32, 32, 10, 3);
+        INDArray features = model.graph().feedForward(new INDArray[] {bag.instances(), bag.bagMask()}, false)
+                .get("cnn3_pool");
+        assertThat(features.minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(features.eq(0).castTo(DataType.INT).sumNumber().intValue()).isPositive();
     }
 
     private static long trainableTrunkParams(ComputationGraph graph) {

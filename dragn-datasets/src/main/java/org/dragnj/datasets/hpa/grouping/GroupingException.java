@@ -1,11 +1,12 @@
 package org.dragnj.datasets.hpa.grouping;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.dragnj.bags.io.BadInputException;
+
 /** A grouping file that cannot be used; the message lists every problem found (the first 50). */
-public class GroupingException extends IOException {
+public class GroupingException extends BadInputException {
 
     private final transient List<GroupingProblem> problems;
 

@@ -1,4 +1,4 @@
-package org.dragnj.model.trunk;
+package org.dragnj.model.trunk.weights;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.common.resources.ResourceType;
@@ -16,14 +17,18 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeplearning4j.zoo.PretrainedType;
 import org.deeplearning4j.zoo.model.ResNet50;
+import org.dragnj.model.trunk.InputNormalization;
+import org.dragnj.model.trunk.Trunk;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies pretrained weights into a model's trunk, layer by layer, matching layer names and
- * parameter shapes. No pixel of this path downloads anything: the zoo's ImageNet file must already
- * be in DL4J's resource cache (the zoo's own location and checksum), or the user names a file.
+ * Copies pretrained weights into a model's trunk. Nothing on this path downloads: the zoo's ImageNet
+ * file must already be in DL4J's resource cache (the zoo's own location and checksum), or the user
+ * names a file, which may be a PyTorch state dict or a safetensors file (torchvision / timm names,
+ * for the torchvision trunks, see {@link TorchvisionImport}) or a DL4J model (copied layer by layer
+ * where names and shapes match).
  */
 public final class PretrainedTrunkWeights {
 
@@ -44,22 +49,46 @@ public final class PretrainedTrunkWeights {
     /**
      * Loads the weights the spec asks for into {@code target}'s trunk layers.
      *
-     * @return the number of layers whose parameters were copied
+     * @param trunkLayers names of the trunk's layers in {@code target}
+     * @return the number of layers (DL4J sources) or tensors (PyTorch, safetensors) copied
      */
-    public static int apply(Trunk trunk, TrunkInit init, Path file, ComputationGraph target) {
+    public static int apply(Trunk trunk, TrunkInit init, Path file, ComputationGraph target, Set<String> trunkLayers) {
         return switch (init) {
             case RANDOM -> 0;
-            case IMAGENET -> copyMatchingLayers(imagenet(trunk), target, "the zoo's ImageNet " + trunk);
-            case FILE -> copyMatchingLayers(restore(file), target, file.toString());
+            case ZOO -> copyMatchingLayers(imagenet(trunk), target, "the zoo's ImageNet " + trunk);
+            case FILE -> fromFile(trunk, file, target, trunkLayers);
         };
+    }
+
+    /**
+     * What the trunk's input must look like for these weights: torchvision and timm train on
+     * ImageNet-normalised RGB, so their files ask for {@link InputNormalization#IMAGENET}.
+     */
+    public static InputNormalization inputNormalizationFor(TrunkInit init, Path file) {
+        return init == TrunkInit.FILE && WeightsFormat.of(file) != WeightsFormat.DL4J_MODEL
+                ? InputNormalization.IMAGENET : InputNormalization.NONE;
+    }
+
+    private static int fromFile(Trunk trunk, Path file, ComputationGraph target, Set<String> trunkLayers) {
+        if (file == null) {
+            throw new TrunkWeightsUnavailableException("trunk init FILE needs a weights file");
+        }
+        if (WeightsFormat.of(file) == WeightsFormat.DL4J_MODEL) {
+            return copyMatchingLayers(restore(file), target, file.toString());
+        }
+        if (trunk != Trunk.RESNET18 && trunk != Trunk.RESNET50) {
+            throw new TrunkWeightsUnavailableException("PyTorch and safetensors weights (" + file + ") load into the"
+                    + " torchvision trunks RESNET18 and RESNET50, not " + trunk);
+        }
+        return TorchvisionImport.copy(StateDict.read(file), target, trunkLayers);
     }
 
     private static ComputationGraph imagenet(Trunk trunk) {
         if (trunk != Trunk.ZOO_RESNET50) {
             throw new TrunkWeightsUnavailableException("there are no ImageNet weights for the " + trunk
                     + " trunk in DL4J's zoo (only its own ResNet50 layout, trunk ZOO_RESNET50, has them). Train from"
-                    + " random weights, or give a DL4J model file whose layers carry the trunk's layer names"
-                    + " (trunk init FILE).");
+                    + " random weights, or name a weights file (--pretrained FILE): a torchvision or timm ResNet"
+                    + " state dict for RESNET18 / RESNET50, or a DL4J model whose layers carry the trunk's names.");
         }
         Path cached = zooResNet50CacheFile();
         if (!Files.isRegularFile(cached)) {
@@ -68,7 +97,7 @@ public final class PretrainedTrunkWeights {
                     + cached + ". This machine cannot download them. On a machine with internet, download "
                     + zoo.pretrainedUrl(PretrainedType.IMAGENET) + " and copy it to that path (or set the system"
                     + " property " + DL4JResources.DL4J_RESOURCES_DIR_PROPERTY + " to a folder holding"
-                    + " models/resnet50/), or pass the file directly with trunk init FILE.");
+                    + " models/resnet50/), or name a weights file instead (--pretrained FILE).");
         }
         try {
             // The zoo's own loader: same cache, same Adler-32 checksum (a corrupt file is deleted by it).
@@ -80,13 +109,6 @@ public final class PretrainedTrunkWeights {
     }
 
     private static ComputationGraph restore(Path file) {
-        if (file == null) {
-            throw new TrunkWeightsUnavailableException("trunk init FILE needs a weights file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new TrunkWeightsUnavailableException("trunk weights file " + file.toAbsolutePath()
-                    + " does not exist or is not a file");
-        }
         try {
             return ModelSerializer.restoreComputationGraph(file.toFile(), false);
         } catch (IOException | RuntimeException e) {
