@@ -98,7 +98,7 @@ final class BagFlyExpressCommand implements Callable<Integer> {
             System.out.println("the images were not checked: put them in " + out + " (the instances are bare file"
                     + " names) or rerun with --images DIR");
         } else {
-            DataHints.next("train", "--config", "flyexpress-paper", "--data", out.toString());
+            DataHints.nextTraining("flyexpress-paper", "--data", out.toString());
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.trunk.InputNormalization;
@@ -20,6 +21,25 @@ final class DataHints {
     /** The next command, as {@code next: <command>}, written so that it runs as printed. */
     static void next(String... args) {
         System.out.println("next: " + command(args));
+    }
+
+    /**
+     * The next command, a {@code train} with a named config; when that config starts from a pretrained
+     * weights file that is not there, a second line says where it goes and how to do without it.
+     */
+    static void nextTraining(String config, String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("train", "--config", config));
+        all.addAll(java.util.List.of(args));
+        next(all.toArray(String[]::new));
+        try {
+            Path weights = ConfigLoader.load(config, java.util.Map.of()).model().pretrainedFile();
+            if (weights != null && !java.nio.file.Files.isRegularFile(weights)) {
+                System.out.println("  " + config + " starts from " + weights + ", as the paper does: put that file"
+                        + " there, or add --pretrained none to train from random weights");
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            // a hint only: the train command itself reports a broken config
+        }
     }
 
     /**

@@ -212,14 +212,14 @@ final class PrepareHpaCommand implements Callable<Integer> {
             }
             return 0;
         }
-        List<String> next = new ArrayList<>(List.of("train", "--config", "hpa-paper", "--data", out.toString()));
+        List<String> next = new ArrayList<>(List.of("--data", out.toString()));
         if (cropSize != 512) {
             next.addAll(List.of("--input-size", cropSize + "x" + cropSize));
         }
         if (format == CropFormat.RGBA_ER) {
             next.addAll(List.of("--channels", "4"));
         }
-        DataHints.next(next.toArray(String[]::new));
+        DataHints.nextTraining("hpa-paper", next.toArray(String[]::new));
         return 0;
     }
 

@@ -253,9 +253,36 @@ class DataCommandsTest {
                 "0.5,0.5,0.5"), 2, "--split-fractions", "sum to 1");
         assertThat(Files.exists(dir.resolve("c"))).isFalse();
         assertThat(Files.exists(dir.resolve("d"))).isFalse();
+        assertOneLineError(cli("make-manifest", "--csv", dir.resolve("nope.csv").toString(), "--out",
+                dir.resolve("e").toString()), 3, "nope.csv", "image,bag_id,labels");
+        CliRuns.Run noLabels = cli("make-manifest", "--images", dir.toString(), "--out", dir.resolve("e").toString());
+        assertThat(noLabels.exitCode()).isEqualTo(2);
+        assertThat(noLabels.err()).startsWith("Error: Missing required argument(s): --labels=CSV");
+        assertThat(Files.exists(dir.resolve("e"))).isFalse();
         // 'synth' alone is a usage error (picocli's message and usage)
         CliRuns.Run none = cli("synth");
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("synth hpa or synth flyexpress");
+    }
+
+    @Test
+    void makeManifestFromOneCsvReportsWhatItSkippedAndTheLabelsPerSplit() throws Exception {
+        for (String name : List.of("a1", "a2", "b1", "c1")) {
+            org.dragnj.datasets.synthetic.PngFiles.writeGray(dir.resolve("img").resolve(name + ".png"), new byte[4], 2, 2);
+        }
+        Path csv = Files.writeString(dir.resolve("images.csv"), "image,bag_id,labels,gene\n"
+                + "img/a1.png,A,x,g1\nimg/a2.png,A,x,g1\nimg/b1.png,B,x;y,g2\nimg/c1.png,C,y,g3\nimg/gone.png,D,y,g4\n");
+
+        CliRuns.Run r = cli("make-manifest", "--csv", csv.toString(), "--out", dir.resolve("m").toString(),
+                "--group-by", "gene", "--split-fractions", "0.34,0.33,0.33", "--skip-bad");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("read 4 bags, kept 3, skipped 1").contains("MISSING_IMAGE")
+                .contains("splits: fractions 0.34,0.33,0.33 (seed 42), grouped by gene")
+                .contains("typical image: 2x2, 1 channel, 8-bit")
+                .contains("next: dragn train --data " + dir.resolve("m") + " --channels 1");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  bags "))).singleElement().asString()
+                .matches("  bags +\\d+ +\\d+ +\\d+");
+        assertThat(Files.readAllLines(dir.resolve("m").resolve(Manifest.CLASSES_FILE))).containsExactly("x", "y");
     }
 }

@@ -27,6 +27,20 @@ class ScoresCsvTest {
     }
 
     @Test
+    void trueLabelsTravelInTheirOwnColumnAndAreNoScores() throws IOException {
+        Path f = dir.resolve("t.csv");
+        ScoresCsv.write(f, List.of("a", "b"), List.of("bag1", "bag2"), new double[][] {{0.25, 1}, {0, 0.5}},
+                List.of(List.of("a", "b"), List.of()));
+        assertThat(Files.readAllLines(f)).containsExactly("bag_id,a,b,true_labels", "bag1,0.250000,1.000000,a;b",
+                "bag2,0.000000,0.500000,");
+        ScoresCsv.Scores s = ScoresCsv.read(f);
+        assertThat(s.labels()).containsExactly("a", "b");
+        assertThat(s.truth()).containsEntry("bag1", List.of("a", "b")).containsEntry("bag2", List.of());
+        assertThatThrownBy(() -> ScoresCsv.write(f, List.of("true_labels"), List.of("x"), new double[][] {{0.1}}))
+                .hasMessageContaining("cannot be label names");
+    }
+
+    @Test
     void badFilesAreNamedWithTheLine() throws IOException {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "bag_id,a\nx,0.2\ny,1.7\n");

@@ -46,6 +46,12 @@ class ConfigLoaderTest {
         assertThat(fly.training().augmentation()).as("standardised embryo orientation").isEqualTo(Augmentation.NONE);
         assertThat(hpa.training().augmentation()).as("microscopy").isEqualTo(Augmentation.FLIPS_ROT90);
 
+        assertThat(hpa.model().pretrainedFile()).as("torchvision's ImageNet ResNet-50")
+                .isEqualTo(java.nio.file.Path.of("weights/resnet50-0676ba61.pth"));
+        assertThat(fly.model().pretrainedFile()).isEqualTo(java.nio.file.Path.of("weights/resnet18-f37072fd.pth"));
+        assertThat(ConfigLoader.load("hpa-paper", Map.of("model.pretrained", "none")).model().trunkInit())
+                .isEqualTo(org.dragnj.model.trunk.weights.TrunkInit.RANDOM);
+
         ExperimentConfig digits = ConfigLoader.load("digits-key-instance", Map.of());
         assertThat(digits.model().trunk()).isEqualTo(Trunk.LENET);
         assertThat(digits.model().channels()).isEqualTo(1);
@@ -99,5 +105,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining("augmentation").hasMessageContaining("ROTATE");
         assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("evaluation.order_averaging", "0")))
                 .hasMessageContaining("evaluation.order_averaging");
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("model.pretrained", "zoo")))
+                .hasMessageContaining("model.pretrained").hasMessageContaining("ZOO_RESNET50 only");
     }
 }
