@@ -48,7 +48,7 @@ final class BagFlyExpressCommand implements Callable<Integer> {
     SplitScheme splitScheme;
 
     @Option(names = "--seed", defaultValue = "286501567",
-            description = "Shuffle seed of the split, 0 .. 2^32-1; the authors' is the default (${DEFAULT-VALUE}).")
+            description = "Shuffle seed of the split, 0 .. 2^32-1 (default: ${DEFAULT-VALUE}, the authors').")
     long seed;
 
     @Option(names = "--tables", paramLabel = "DIR", description = "Folder with standard_images.csv and"

@@ -27,7 +27,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
-    @Option(names = "--rule", defaultValue = "THRESHOLD_05", description = "${COMPLETION-CANDIDATES}")
+    @Option(names = "--rule", defaultValue = "THRESHOLD_05", description = "Decision rule: ${COMPLETION-CANDIDATES}"
+            + " (default: ${DEFAULT-VALUE}).")
     DecisionRule rule;
 
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")

@@ -80,7 +80,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "8", description = "Bags per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--max-bag-length", defaultValue = "0", description = "Cap bag length (0: none).")
+    @Option(names = "--max-bag-length", defaultValue = "0", description = "Cap bag length, 0 for none (default:"
+            + " ${DEFAULT-VALUE}).")
     int maxBagLength;
 
     @Option(names = "--show", defaultValue = "10", description = "Bags to print (default: ${DEFAULT-VALUE}).")

@@ -22,7 +22,8 @@ final class SavedModelOptions {
     @Option(names = "--batch", defaultValue = "8", description = "Bags per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--max-bag-length", defaultValue = "0", description = "Cap bag length as in training (0: none).")
+    @Option(names = "--max-bag-length", defaultValue = "0", description = "Cap bag length as in training, 0 for"
+            + " none (default: ${DEFAULT-VALUE}).")
     int maxBagLength;
 
     SavedModelInput load(long seed) throws IOException {
