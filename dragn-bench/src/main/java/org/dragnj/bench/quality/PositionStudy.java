@@ -22,9 +22,12 @@ import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.OrderAveraging;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 import org.dragnj.model.DragnModel;
+import org.dragnj.model.ModelGraphFactory;
 import org.dragnj.model.aggregation.Aggregation;
+import org.dragnj.model.aggregation.dragn.UnitArchitecture;
 import org.dragnj.model.trunk.Trunk;
 import org.jfree.chart.ChartUtils;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -84,6 +87,10 @@ final class PositionStudy {
             }
         }
         List<Curve> curves = new ArrayList<>();
+        List<double[]> dragnWeights = new ArrayList<>();
+        for (Path file : models.getOrDefault(Aggregation.DRAGN_L1, List.of())) {
+            dragnWeights.add(effectiveWeights(DragnModel.load(file), LENGTH));
+        }
         for (Map.Entry<Aggregation, List<Path>> e : models.entrySet()) {
             for (int k : e.getKey().isOrderDependent() ? ORDERS : new int[] {1}) {
                 double[][] bySeed = new double[e.getValue().size()][];
@@ -97,7 +104,43 @@ final class PositionStudy {
                         curves.get(curves.size() - 1).mean(LENGTH / 2));
             }
         }
-        write(out, curves);
+        write(out, curves, dragnWeights);
+    }
+
+    /**
+     * The weight each position of a bag of {@code n} instances has in a DRAGN-L1 model's bag
+     * representation, relative to the largest. Exact for [C, 1, 1] embeddings (LENET): the L1 unit is
+     * linear and on 1×1 maps only the centre taps of its 3×3 kernels act, so a round maps x_i to
+     * Σ_j k_j·x_{i+j} + b and the recursion (then the mean of the last two maps) is a fixed weighted sum.
+     */
+    static double[] effectiveWeights(DragnModel model, int n) {
+        INDArray w = model.graph().getVertex(ModelGraphFactory.AGGREGATE).paramTable(false)
+                .get(UnitArchitecture.weight(0));
+        double[] k = {w.getDouble(0, 0, 1, 1), w.getDouble(0, 1, 1, 1), w.getDouble(0, 2, 1, 1)};
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            rows[i][i] = 1;
+        }
+        while (rows.length > 2) {
+            double[][] next = new double[rows.length - 2][n];
+            for (int i = 0; i < next.length; i++) {
+                for (int j = 0; j < n; j++) {
+                    next[i][j] = k[0] * rows[i][j] + k[1] * rows[i + 1][j] + k[2] * rows[i + 2][j];
+                }
+            }
+            rows = next;
+        }
+        double[] out = new double[n];
+        for (double[] row : rows) {
+            for (int j = 0; j < n; j++) {
+                out[j] += row[j] / rows.length;
+            }
+        }
+        double max = java.util.Arrays.stream(out).map(Math::abs).max().orElse(1);
+        for (int j = 0; j < n; j++) {
+            out[j] /= max;
+        }
+        return out;
     }
 
     /** AUC of the bags with the key at p against the negatives, for every p. */
@@ -132,7 +175,7 @@ final class PositionStudy {
         return auc;
     }
 
-    static void write(Path out, List<Curve> curves) throws IOException {
+    static void write(Path out, List<Curve> curves, List<double[]> dragnWeights) throws IOException {
         StringBuilder md = new StringBuilder("# Key-instance position study\n\nAUC of probe bags of " + LENGTH
                 + " held-apart digits with one 9 at position p (" + PER_POSITION + " per position) against "
                 + NEGATIVES + " bags without a 9; LeNet trunk, mean over the seeds' best models. K: random"
@@ -158,6 +201,27 @@ final class PositionStudy {
             row.put("model", c.name());
             row.put("auc_by_position", means);
             row.put("auc_by_position_per_seed", c.aucBySeed());
+            json.add(row);
+        }
+        if (!dragnWeights.isEmpty()) {
+            md.append("\nWhy: DRAGN-L1 on these [500, 1, 1] embeddings is a fixed position-weighted sum of its"
+                    + " instances (its unit is linear and only the 3×3 kernels' centre taps act). The weight of each"
+                    + " position in a bag of ").append(LENGTH).append(", relative to the largest, from each seed's"
+                    + " trained unit:\n\n| seed model |");
+            for (int p = 0; p < LENGTH; p++) {
+                md.append(' ').append(p + 1).append(" |");
+            }
+            md.append("\n|---|").append("---|".repeat(LENGTH)).append('\n');
+            for (int s = 0; s < dragnWeights.size(); s++) {
+                md.append("| ").append(s + 1).append(" |");
+                for (double v : dragnWeights.get(s)) {
+                    md.append(String.format(Locale.ROOT, " %.3f |", v));
+                }
+                md.append('\n');
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", "DRAGN-L1 effective position weights (relative)");
+            row.put("weights_per_seed", dragnWeights);
             json.add(row);
         }
         AtomicFiles.writeString(out.resolve("position.md"), md.toString());
