@@ -79,10 +79,16 @@ class BaselineReferenceTest {
         for (int blocks = 1; blocks <= 2; blocks++) {
             DetachedVertex v = new DetachedVertex(new NanVertex(blocks, new NoOp(), List.of()), MAPS, DataType.FLOAT, 3);
             v.param("q0").assign(random(5, C).reshape(C));
+            if (blocks == 2) {
+                // both start at 0 (uniform attention), which would leave block 1's query untested
+                v.param("W1").assign(random(6, C * C).reshape(C, C));
+                v.param("b1").assign(random(7, C).reshape(C));
+            }
             INDArray out = forward(v);
             INDArray weights = v.lastInstanceWeights();
             Map<String, double[]> p = PlainArrays.params(v);
-            double[][] w1 = blocks == 2 ? PlainArrays.matrix(v.param("W1")) : null;
+            // the vertex stores W1 = √C·W (an equalised learning rate); the reference takes W
+            double[][] w1 = blocks == 2 ? PlainArrays.matrix(v.param("W1").div(Math.sqrt(C))) : null;
             for (int b = 0; b < LAYOUT.bags(); b++) {
                 double[][] ref = ReferenceAggregations.nan(ReferenceAggregations.features(bags.get(b)), p.get("q0"), w1,
                         blocks == 2 ? p.get("b1") : null);

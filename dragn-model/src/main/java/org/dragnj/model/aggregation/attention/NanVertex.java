@@ -22,8 +22,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Neural aggregation network (Yang et al. 2017) over instance feature vectors f_k (globally
  * pooled maps): block 0 scores e_k = q0·f_k with a learned query q0, weighs a = softmax(e) and
  * returns r0 = Σ a_k f_k. The cascaded form adds block 1 with the query q1 = tanh(W r0 + b).
- * Both queries start at zero (q0 = 0, W1 = 0, b1 = 0), so both blocks start as the mean of the bag
+ * Both queries start at zero (q0 = 0, W = 0, b = 0), so both blocks start as the mean of the bag
  * and attention grows from there; the weights of the last block are exposed per instance.
+ *
+ * <p>W is stored as the parameter {@code W1} = √C·W (an equalised learning rate, Karras et al. 2018):
+ * the same function, but Adam's steps, which are about lr per entry whatever the gradient's scale,
+ * move W r0 by lr·‖r0‖₁/√C rather than lr·‖r0‖₁. Stored plainly, every entry of a row of W moved
+ * the same way at once (r0 of ReLU embeddings is non-negative), a 500-wide r0 moved W r0 by about 0.25
+ * per step, q1 saturated within a few steps into a fixed ±1 vector, and one key-instance seed of five
+ * never learned (training loss stuck near 0.4, test AUC 0.51).
  */
 public class NanVertex extends VectorBagVertex {
 
@@ -168,12 +175,18 @@ public class NanVertex extends VectorBagVertex {
             f.r0 = AttentionPooling.pool(f.features, f.weights0);
             f.output = f.r0;
             if (blocks == 2) {
-                f.query1 = Transforms.tanh(f.r0.mmul(param("W1").transpose()).addiRowVector(param("b1")), false);
+                f.query1 = Transforms.tanh(f.r0.mmul(param("W1").transpose()).muli(w1Scale(c)).addiRowVector(param("b1")),
+                        false);
                 INDArray scores1 = Broadcast.mul(f.features, f.query1, f.features.ulike(), 0, 2).sum(2);
                 f.weights1 = AttentionPooling.softmax(scores1);
                 f.output = AttentionPooling.pool(f.features, f.weights1);
             }
             return f;
+        }
+
+        /** W = W1 / √C: see the class comment. */
+        static double w1Scale(long channels) {
+            return 1.0 / Math.sqrt(channels);
         }
 
         @Override
@@ -197,9 +210,9 @@ public class NanVertex extends VectorBagVertex {
                 df.addi(Broadcast.mul(queryPart, de1, queryPart, 0, 1));
                 INDArray dq1 = Broadcast.mul(f.features, de1, f.features.ulike(), 0, 1).sum(1);
                 INDArray dz = dq1.muli(f.query1.mul(f.query1).rsubi(1));
-                gradient("W1").addi(dz.transpose().mmul(f.r0));
+                gradient("W1").addi(dz.transpose().mmul(f.r0).muli(w1Scale(c)));
                 gradient("b1").addi(dz.sum(0));
-                dr0 = dz.mmul(param("W1"));
+                dr0 = dz.mmul(param("W1")).muli(w1Scale(c));
             }
             INDArray[] block0 = AttentionPooling.backward(f.features, f.weights0, dr0);
             df.addi(block0[0]);
