@@ -134,6 +134,7 @@ public final class QualityMain {
                 writeResult(folder, o.test().metrics());
                 trained++;
             }
+            orderAverage(r, out, work, digits);
             done++;
             double elapsed = (System.nanoTime() - started) / 1e9;
             double eta = trained == 0 ? 0 : elapsed / trained * (mine.size() - done);
@@ -148,13 +149,7 @@ public final class QualityMain {
             return;
         }
         for (Run r : runs) {
-            if (r.aggregation().isOrderDependent() && Files.isRegularFile(r.folder(out).resolve(RESULT))
-                    && !Files.isRegularFile(r.folder(out).resolve(orderedResult()))) {
-                Manifest data = r.benchmark().data(work, r.seed(), digits);
-                writeResult(r.folder(out), orderAveraged(r.folder(out), data, r.seed()), orderedResult());
-                System.out.printf(Locale.ROOT, "order averaging K = %d: %s %s %s seed %d done%n", ORDERS,
-                        r.benchmark().id(), r.trunk(), r.aggregation(), r.seed());
-            }
+            orderAverage(r, out, work, digits); // runs trained before a shard knew to do it
         }
         QualityReport report = QualityReport.collect(runs, out, seeds);
         report.write(out);
@@ -162,7 +157,23 @@ public final class QualityMain {
         if (!a.containsKey("no-position") && benchmarks.contains(QualityBenchmark.DIGITS_KEY_INSTANCE)) {
             PositionStudy.run(out, runs, digits, work);
         }
-        System.out.println("written: " + out.resolve("quality.md") + ", quality.json, quality-auc.png");
+        System.out.println("written: " + out.resolve("quality.md") + ", quality.json, <benchmark>-<trunk>.png, "
+                + "<benchmark>/<trunk>/comparison.md");
+    }
+
+    /**
+     * Scores an order-dependent run's best model with {@link #ORDERS} orders per bag, once; in the shard
+     * that trained it, so the collecting call has nothing left to compute.
+     */
+    private static void orderAverage(Run r, Path out, Path work, DigitsReader.Pools digits) throws IOException {
+        Path folder = r.folder(out);
+        if (r.aggregation().isOrderDependent() && Files.isRegularFile(folder.resolve(RESULT))
+                && !Files.isRegularFile(folder.resolve(orderedResult()))) {
+            Manifest data = r.benchmark().data(work, r.seed(), digits);
+            writeResult(folder, orderAveraged(folder, data, r.seed()), orderedResult());
+            System.out.printf(Locale.ROOT, "order averaging K = %d: %s %s %s seed %d done%n", ORDERS,
+                    r.benchmark().id(), r.trunk(), r.aggregation(), r.seed());
+        }
     }
 
     static String orderedResult() {
