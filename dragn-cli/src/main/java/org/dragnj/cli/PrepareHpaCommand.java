@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.dragnj.bags.io.TextFiles;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
 import org.dragnj.bags.manifest.SplitFractions;
@@ -175,7 +176,7 @@ final class PrepareHpaCommand implements Callable<Integer> {
         }
         Path file = Path.of(classes);
         if (Files.isRegularFile(file)) {
-            return Files.readAllLines(file).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return TextFiles.readLines(file).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
         if (classes.contains(",")) {
             return Arrays.stream(classes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dragnj.bags.io.TextFiles;
 
 /**
  * The two BDGP metadata tables as read, row by row, before any of the bagging protocol is applied.
@@ -113,7 +114,7 @@ public record BdgpTables(List<ImageRow> images, List<AnnotationRow> annotations,
             throw new NoSuchFileException(file.toAbsolutePath().toString(), null,
                     "expected the BDGP table " + name + " (see shared/data/bdgp/)");
         }
-        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return TextFiles.reader(file);
     }
 
     /** A data row whose cells are checked as they are read; a bad cell records a located problem. */
@@ -182,7 +183,7 @@ public record BdgpTables(List<ImageRow> images, List<AnnotationRow> annotations,
                 problems.add(source + ":1: the file is empty, expected the header " + String.join(",", header));
                 return;
             }
-            List<String> found = it.next().toList().stream().map(s -> s.replace("\uFEFF", "").trim()).toList();
+            List<String> found = it.next().toList().stream().map(String::trim).toList();
             if (!found.equals(header)) {
                 problems.add(source + ":1: expected the header " + String.join(",", header) + ", found "
                         + String.join(",", found));

@@ -2,7 +2,6 @@ package org.dragnj.datasets.manifest;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dragnj.bags.io.TextFiles;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.ManifestWriter;
@@ -335,10 +335,10 @@ public final class ManifestMaker {
                 throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "CSV with columns "
                         + String.join(",", required) + "[," + SPLIT + "]");
             }
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            try (Reader r = TextFiles.reader(file);
                     CSVParser csv = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader()
                             .setSkipHeaderRecord(true).setTrim(true).build())) {
-                List<String> header = csv.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
+                List<String> header = csv.getHeaderNames().stream().map(String::trim).toList();
                 Set<String> needed = new LinkedHashSet<>(required);
                 if (groupColumn != null) {
                     needed.add(groupColumn);

@@ -2,7 +2,6 @@ package org.dragnj.datasets.manifest;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.dragnj.bags.io.TextFiles;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
@@ -113,7 +113,7 @@ public final class ManifestReader {
         Manifest resolver = new Manifest(folder, classes, List.of());
         int read = 0;
         int dropped = 0;
-        try (Reader r = Files.newBufferedReader(bagsFile, StandardCharsets.UTF_8);
+        try (Reader r = TextFiles.reader(bagsFile);
                 CSVParser csv = CSVParser.parse(r, CSVFormat.RFC4180)) {
             Iterator<CSVRecord> it = csv.iterator();
             CSVRecord first = it.hasNext() ? it.next() : null;
@@ -184,9 +184,6 @@ public final class ManifestReader {
         }
         for (int i = 0; i < Manifest.HEADER.length; i++) {
             String cell = first.get(i).trim();
-            if (i == 0) {
-                cell = cell.replace("\uFEFF", ""); // a UTF-8 byte-order mark from spreadsheet exports
-            }
             if (!cell.equals(Manifest.HEADER[i])) {
                 return false;
             }
@@ -195,7 +192,7 @@ public final class ManifestReader {
     }
 
     private static List<String> readClasses(Path file, List<ManifestProblem> problems) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.readLines(file);
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }

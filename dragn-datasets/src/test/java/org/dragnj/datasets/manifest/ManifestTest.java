@@ -120,6 +120,19 @@ class ManifestTest {
     }
 
     @Test
+    void spreadsheetExportsWithAByteOrderMarkAndCrlfReadAsTheirText() throws IOException {
+        // Excel's "CSV UTF-8" and Notepad: a mark before the first class once made "\uFEFFx" a class of its own
+        write("\uFEFFbag_id,split,labels,instances\r\na,train,x;y,img/a1.png\r\nb,test,y,img/b1.png\r\n",
+                "\uFEFFx\r\ny\r\n");
+        ManifestReader.Result r = ManifestReader.strict().read(dir);
+        assertThat(r.report().isClean()).isTrue();
+        assertThat(r.manifest().classes()).containsExactly("x", "y");
+        assertThat(r.manifest().bags()).extracting(BagRecord::labels)
+                .containsExactly(List.of("x", "y"), List.of("y"));
+        assertThat(r.manifest().bags().get(1).instances()).containsExactly("img/b1.png");
+    }
+
+    @Test
     void aMissingManifestFileIsNamed() {
         assertThatThrownBy(() -> ManifestReader.strict().read(dir.resolve("nowhere")))
                 .hasMessageContaining("classes.txt").hasMessageContaining("bags.csv");

@@ -5,7 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bags.io.TextFiles;
 
 /**
  * Predictions as CSV: a {@code bag_id} column and one probability column per label, the header
@@ -44,11 +44,11 @@ public final class ScoresCsv {
     }
 
     public static Scores read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader r = TextFiles.reader(file);
                 CSVParser csv = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                         .build())) {
             List<String> header = csv.getHeaderNames();
-            if (header.isEmpty() || !header.get(0).replace("\uFEFF", "").trim().equals(BAG_ID)) {
+            if (header.isEmpty() || !header.get(0).trim().equals(BAG_ID)) {
                 throw new IOException(file + ":1: the first column must be '" + BAG_ID
                         + "', followed by one column per label; found " + header);
             }

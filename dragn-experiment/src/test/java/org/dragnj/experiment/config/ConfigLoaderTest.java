@@ -108,4 +108,16 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("model.pretrained", "zoo")))
                 .hasMessageContaining("model.pretrained").hasMessageContaining("ZOO_RESNET50 only");
     }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotTheLastValue(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("twice.yaml"), """
+                training:
+                  epochs: 3
+                  learning_rate: 0.001
+                  epochs: 30
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(file.toString(), Map.of()))
+                .hasMessageContaining("Duplicate field 'epochs'");
+    }
 }

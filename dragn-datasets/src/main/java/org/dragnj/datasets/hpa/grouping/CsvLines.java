@@ -2,8 +2,6 @@ package org.dragnj.datasets.hpa.grouping;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dragnj.bags.io.TextFiles;
 
 /**
  * Reads a CSV file one physical line at a time, so every row knows its exact line number (a
@@ -26,13 +25,10 @@ final class CsvLines {
     }
 
     static List<Row> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.readLines(file);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);
-            if (i == 0) {
-                text = text.replace("\uFEFF", ""); // a UTF-8 byte-order mark from spreadsheet exports
-            }
             if (text.isBlank()) {
                 continue;
             }
