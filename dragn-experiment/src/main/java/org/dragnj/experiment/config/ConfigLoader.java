@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -129,7 +130,13 @@ public final class ConfigLoader {
             }
             node = (ObjectNode) child;
         }
-        JsonNode parsed = value == null ? TextNode.valueOf("") : YAML.readTree(value);
+        JsonNode parsed;
+        try {
+            parsed = value == null ? TextNode.valueOf("") : YAML.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("config " + dottedKey + ": '" + value + "' is not a value ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+        }
         node.set(parts[parts.length - 1], parsed == null || parsed.isMissingNode() ? null : parsed);
     }
 }

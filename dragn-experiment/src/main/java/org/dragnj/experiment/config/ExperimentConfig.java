@@ -130,8 +130,12 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
             require(batchSize > 0, "training.batch_size", "must be > 0");
             require(loss != null, "training.loss", "is required (BCE, FOCAL, FEC)");
             require(optimizer != null, "training.optimizer", "is required (ADAM, SGD)");
-            require(learningRate > 0, "training.learning_rate", "must be > 0");
-            require(weightDecay >= 0, "training.weight_decay", "must be >= 0");
+            require(Double.isFinite(learningRate) && learningRate > 0, "training.learning_rate",
+                    "must be a finite number > 0, not " + learningRate);
+            require(beta1 >= 0 && beta1 < 1, "training.beta1", "must be in [0, 1), not " + beta1);
+            require(beta2 >= 0 && beta2 < 1, "training.beta2", "must be in [0, 1), not " + beta2);
+            require(Double.isFinite(weightDecay) && weightDecay >= 0, "training.weight_decay",
+                    "must be a finite number >= 0, not " + weightDecay);
             require(schedule != null, "training.schedule", "is required");
             require(earlyStoppingPatience >= 0, "training.early_stopping_patience", "must be >= 0 (0: off)");
             require(augmentation != null, "training.augmentation", "is required (NONE, FLIPS, FLIPS_ROT90)");
@@ -150,7 +154,8 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
             require(type != null, "training.schedule.type", "is required (CONSTANT or PLATEAU)");
             require(patience >= 1, "training.schedule.patience", "must be >= 1");
             require(factor > 0 && factor < 1, "training.schedule.factor", "must be in (0, 1)");
-            require(minLearningRate >= 0, "training.schedule.min_learning_rate", "must be >= 0");
+            require(Double.isFinite(minLearningRate) && minLearningRate >= 0, "training.schedule.min_learning_rate",
+                    "must be a finite number >= 0");
         }
     }
 

@@ -105,6 +105,16 @@ class ConfigLoaderTest {
                 .hasMessageContaining("augmentation").hasMessageContaining("ROTATE");
         assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("evaluation.order_averaging", "0")))
                 .hasMessageContaining("evaluation.order_averaging");
+        // 1e400 parses to Infinity, which trained on without a word
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("training.learning_rate", "1e400")))
+                .hasMessageContaining("training.learning_rate").hasMessageContaining("finite")
+                .hasMessageContaining("Infinity");
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("training.weight_decay", "NaN")))
+                .hasMessageContaining("training.weight_decay").hasMessageContaining("NaN");
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("training.weight_decay", ".nan")))
+                .hasMessageContaining("config training.weight_decay: '.nan' is not a value");
+        assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("training.beta2", "1")))
+                .hasMessageContaining("training.beta2").hasMessageContaining("[0, 1)");
         assertThatThrownBy(() -> ConfigLoader.load("demo", Map.of("model.pretrained", "zoo")))
                 .hasMessageContaining("model.pretrained").hasMessageContaining("ZOO_RESNET50 only");
     }
