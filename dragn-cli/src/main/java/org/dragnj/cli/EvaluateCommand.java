@@ -50,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
         SavedModelInput in = input.load(seed);
         DataHints.describeModel(input.model, in.model());
         InputCheck.check(in.model().spec(), in.manifest(), in.bags()).forEach(w -> System.out.println("warning: " + w));
-        BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), order.averaging(),
+        BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), order.averaging(in.model().provenance()),
                 new ProgressBarListener());
         String name = input.model.getFileName().toString();
         Evaluator.Evaluation e = Evaluator.write(out, name + " on " + input.split, result, in.manifest(), rule, null,

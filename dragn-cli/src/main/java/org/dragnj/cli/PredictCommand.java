@@ -108,7 +108,7 @@ final class PredictCommand implements Callable<Integer> {
         SavedModelInput in = SavedModelInput.of(m, manifest, split == null ? null : MetricsCommand.parseSplit(split),
                 batch, maxBagLength, 0);
         InputCheck.check(m.spec(), manifest, in.bags()).forEach(w -> System.out.println("warning: " + w));
-        BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), order.averaging(), new ProgressBarListener());
+        BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), order.averaging(m.provenance()), new ProgressBarListener());
         Predictions p = result.predictions();
         Evaluator.writeScores(out, p, manifest);
         System.out.printf(Locale.ROOT, "%d bags scored by %s; scores: %s%n", p.size(), model.getFileName(),

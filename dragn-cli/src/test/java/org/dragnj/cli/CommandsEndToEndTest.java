@@ -84,6 +84,31 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void evaluateScoresAnOrderDependentModelInTheOrdersItsRunTestedItWith() throws IOException {
+        Path dragnRun = dir.resolve("run-dragn");
+        CliRuns.Run t = CliRuns.run("train", "--data", data.toString(), "--input-size", "16x16", "--aggregation",
+                "DRAGN_L1", "--epochs", "1", "--batch", "4", "--order-averaging", "4", "--set", "evaluation.bootstrap=0",
+                "--out", dragnRun.toString(), "--feature-cache", dir.resolve("f").toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        String model = dragnRun.resolve("checkpoints/best.zip").toString();
+        CliRuns.Run recorded = CliRuns.run("evaluate", "--model", model, "--data", data.toString(), "--split", "test",
+                "--batch", "4", "--bootstrap", "0", "--out", dir.resolve("evaluate-dragn").toString());
+        assertThat(recorded.exitCode()).as(recorded.err()).isZero();
+        Map<String, double[]> run = ScoresCsv.read(dragnRun.resolve("test/scores.csv")).byBag();
+        Map<String, double[]> again = ScoresCsv.read(dir.resolve("evaluate-dragn/scores.csv")).byBag();
+        assertThat(again.keySet()).isEqualTo(run.keySet()).hasSize(8);
+        run.forEach((bag, p) -> assertThat(again.get(bag)).containsExactly(p, org.assertj.core.data.Offset.offset(1e-6)));
+
+        CliRuns.Run oneOrder = CliRuns.run("evaluate", "--model", model, "--data", data.toString(), "--split", "test",
+                "--batch", "4", "--bootstrap", "0", "--order-averaging", "1", "--out",
+                dir.resolve("evaluate-dragn-1").toString());
+        assertThat(oneOrder.exitCode()).as(oneOrder.err()).isZero();
+        Map<String, double[]> single = ScoresCsv.read(dir.resolve("evaluate-dragn-1/scores.csv")).byBag();
+        assertThat(run.keySet()).anySatisfy(bag -> assertThat(single.get(bag)[0]).isNotCloseTo(run.get(bag)[0],
+                org.assertj.core.data.Offset.offset(1e-6)));
+    }
+
+    @Test
     void predictWritesTheScoresAndWeightsThatTheEvaluationSaw() throws IOException {
         Path scores = dir.resolve("predict/scores.csv");
         CliRuns.Run r = CliRuns.run("predict", "--model",

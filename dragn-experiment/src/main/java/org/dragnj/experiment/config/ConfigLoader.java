@@ -78,6 +78,13 @@ public final class ConfigLoader {
         return sb.toString();
     }
 
+    /** A resolved config written by {@link #toYaml} (a run folder's config.yaml, a model file's provenance). */
+    public static ExperimentConfig fromYaml(String yaml) throws IOException {
+        ObjectNode tree = (ObjectNode) readResource(DEFAULTS); // keys added since it was written
+        merge(tree, YAML.readTree(yaml));
+        return YAML.treeToValue(tree, ExperimentConfig.class);
+    }
+
     /** The resolved config as YAML, as written into every run folder. */
     public static String toYaml(ExperimentConfig config) throws IOException {
         return YAML.writeValueAsString(config);
