@@ -57,7 +57,12 @@ class ConfigLoaderTest {
         assertThat(digits.model().channels()).isEqualTo(1);
         assertThat(digits.training().augmentation()).as("a turned 6 is a 9").isEqualTo(Augmentation.NONE);
         assertThat(digits.training().learningRate()).isEqualTo(5e-4);
-        assertThat(ConfigLoader.load("digits-multi-label", Map.of()).model().trunk()).isEqualTo(Trunk.LENET);
+        // the settings the quality tables support: one bag per step, DRAGN tested in 8 orders
+        assertThat(digits.training().batchSize()).isEqualTo(1);
+        assertThat(digits.evaluation().orderAveraging()).isEqualTo(8);
+        ExperimentConfig multiLabel = ConfigLoader.load("digits-multi-label", Map.of());
+        assertThat(multiLabel.model().trunk()).isEqualTo(Trunk.LENET);
+        assertThat(multiLabel.evaluation().orderAveraging()).isEqualTo(8);
 
         ExperimentConfig defaults = ConfigLoader.load(null, Map.of("data.manifest", "/m"));
         assertThat(defaults.training().selection()).isEqualTo(ModelSelection.VAL_AUC);
