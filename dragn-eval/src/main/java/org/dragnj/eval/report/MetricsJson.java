@@ -39,8 +39,10 @@ public final class MetricsJson {
         if (intervals != null) {
             Map<String, Object> ci = new LinkedHashMap<>();
             for (Map.Entry<Metric, Bootstrap.Interval> e : intervals.entrySet()) {
-                ci.put(e.getKey().key(), Map.of("lower", finite(e.getValue().lower()), "upper",
-                        finite(e.getValue().upper())));
+                Map<String, Object> bounds = new LinkedHashMap<>(); // Map.of refuses the null of an undefined bound
+                bounds.put("lower", finite(e.getValue().lower()));
+                bounds.put("upper", finite(e.getValue().upper()));
+                ci.put(e.getKey().key(), bounds);
             }
             out.put("confidence_intervals", Map.of("level", level, "resamples", resamples, "method",
                     "percentile bootstrap over bags", "intervals", ci));

@@ -54,6 +54,25 @@ class ReportTest {
     }
 
     @Test
+    void aSplitWithoutAnyPositiveBagIsWrittenWithItsAucUndefined() throws IOException {
+        // every label absent: the AUC and its interval are undefined (null), which once crashed the writer
+        Predictions none = new Predictions(List.of("a", "b", "c"), List.of("x", "y"),
+                new double[][] {{0.9, 0.1}, {0.2, 0.6}, {0.4, 0.3}}, new int[][] {{0, 0}, {0, 0}, {0, 0}});
+        MetricsResult r = Metrics.compute(none, DecisionRule.THRESHOLD_05);
+        Path file = dir.resolve("none.json");
+        MetricsJson.write(file, r, Bootstrap.intervals(none, p -> Metrics.compute(p, DecisionRule.THRESHOLD_05), 20,
+                0.95, 1), 20, 0.95);
+        JsonNode j = new ObjectMapper().readTree(file.toFile());
+        assertThat(j.get("auc_macro").isNull()).isTrue();
+        assertThat(j.get("excluded_from_auc")).extracting(JsonNode::asText).containsExactly("x", "y");
+        JsonNode auc = j.get("confidence_intervals").get("intervals").get("auc_macro");
+        assertThat(auc.get("lower").isNull()).isTrue();
+        assertThat(auc.get("upper").isNull()).isTrue();
+        // at p >= 0.5 one bag is called x (0.9) and one y (0.6): 4 of the 6 negatives are right
+        assertThat(j.get("specificity").asDouble()).isEqualTo(4.0 / 6);
+    }
+
+    @Test
     void comparisonTableHasMetricRowsMethodColumnsAndTheBestInBold() throws IOException {
         Map<String, MetricsResult> methods = new LinkedHashMap<>();
         methods.put("SI", Metrics.compute(POOR, DecisionRule.THRESHOLD_05));
