@@ -15,6 +15,7 @@ import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
+import org.dragnj.bench.Folders;
 import org.dragnj.bench.report.Format;
 import org.dragnj.datasets.digits.DigitsReader;
 import org.dragnj.eval.metrics.DecisionRule;
@@ -128,7 +129,7 @@ public final class QualityMain {
                 Manifest data = r.benchmark().data(work, r.seed(), digits);
                 ExperimentConfig config = r.benchmark().config(data, r.trunk(), r.seed(), overrides)
                         .withAggregation(r.aggregation());
-                deleteRecursively(folder); // an interrupted run starts again: its checkpoints are not the result
+                Folders.deleteTree(folder); // an interrupted run starts again: its checkpoints are not the result
                 Experiment.Outcome o = Experiment.run(config, data, folder, false, work.resolve("features"),
                         List.of("QualityMain", r.toString()), ProgressListener.NONE);
                 writeResult(folder, o.test().metrics());
@@ -251,14 +252,4 @@ public final class QualityMain {
         return out;
     }
 
-    static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -1,12 +1,10 @@
 package org.dragnj.bench.throughput;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import org.dragnj.bench.Folders;
 import org.dragnj.datasets.hpa.crops.HpaCropReport;
 import org.dragnj.datasets.hpa.crops.HpaCropSpec;
 import org.dragnj.datasets.hpa.crops.HpaCropper;
@@ -76,7 +74,7 @@ public class HpaCropBenchmark {
     @Setup(Level.Trial)
     public void generate() throws IOException {
         Path data = Workloads.work().resolve("hpa").resolve("fields-" + size + "-" + images + "-" + mode + "-t" + threads);
-        deleteTree(data);
+        Folders.deleteTree(data);
         SyntheticHpaDataset fields = new SyntheticHpaGenerator(SyntheticHpaSpec.builder().optImageSize(size)
                 .optBags(Math.max(1, images / 2)).optImagesPerBag(2, 2).optSeed(size).build()).write(data);
         config = HpaCropSpec.builder().setGrouping(fields.groupingFile(), GroupingFormat.BAG_CSV)
@@ -86,7 +84,7 @@ public class HpaCropBenchmark {
 
     @Setup(Level.Invocation)
     public void emptyOutput() throws IOException {
-        deleteTree(config.outputFolder());
+        Folders.deleteTree(config.outputFolder());
     }
 
     @Benchmark
@@ -94,14 +92,4 @@ public class HpaCropBenchmark {
         return new HpaCropper(config).run().report();
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
-    }
 }
