@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code metrics.json}: the metrics as fractions under their keys (auc_macro, precision_macro,
  * recall_macro, f1_macro, f1_micro, sensitivity, specificity), the decision rule, the number of
  * bags, labels left out of the AUC, optional bootstrap intervals, and a per_label section.
- * An undefined value (an AUC without both classes) is written as null.
+ * An undefined value (an AUC without both classes) is written as null, and {@code undefined} says
+ * per label which metrics have no value on this split and why.
  */
 public final class MetricsJson {
 
@@ -36,6 +37,9 @@ public final class MetricsJson {
         out.put("decision_rule", r.rule().name());
         out.put("bags", r.bags());
         out.put("excluded_from_auc", r.excludedFromAuc());
+        Map<String, String> undefined = new LinkedHashMap<>();
+        r.perLabel().stream().filter(l -> l.undefined() != null).forEach(l -> undefined.put(l.label(), l.undefined()));
+        out.put("undefined", undefined);
         if (intervals != null) {
             Map<String, Object> ci = new LinkedHashMap<>();
             for (Map.Entry<Metric, Bootstrap.Interval> e : intervals.entrySet()) {

@@ -70,6 +70,25 @@ class ReportTest {
         assertThat(auc.get("upper").isNull()).isTrue();
         // at p >= 0.5 one bag is called x (0.9) and one y (0.6): 4 of the 6 negatives are right
         assertThat(j.get("specificity").asDouble()).isEqualTo(4.0 / 6);
+        assertThat(j.get("undefined").get("x").asText()).isEqualTo("no positive bags in this split: AUC, recall and F1"
+                + " are undefined (counted as 0 in the macro precision, recall and F1, left out of the macro AUC)");
+    }
+
+    @Test
+    void labelsWithoutNegativesOrWithoutPositiveCallsSayWhatIsUndefined() throws IOException {
+        // x: every bag positive; y: positives, but no score reaches 0.5
+        Predictions p = new Predictions(List.of("a", "b"), List.of("x", "y"), new double[][] {{0.9, 0.1}, {0.2, 0.3}},
+                new int[][] {{1, 1}, {1, 0}});
+        MetricsResult r = Metrics.compute(p, DecisionRule.THRESHOLD_05);
+        assertThat(r.perLabel().get(0).undefined()).startsWith("no negative bags in this split: AUC and specificity are"
+                + " undefined (");
+        assertThat(r.perLabel().get(1).undefined()).startsWith("no bag predicted positive: precision is undefined (");
+        assertThat(r.get(Metric.PRECISION_MACRO)).isEqualTo((1.0 + 0) / 2); // the 0/0 counts as 0, as in scikit-learn
+        MetricsJson.write(dir.resolve("m.json"), r, null, 0, 0.95);
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("m.json").toFile());
+        assertThat(j.get("undefined").size()).isEqualTo(2);
+        // x has no negatives and is left out; y ranks its negative (0.3) above its positive (0.1)
+        assertThat(j.get("auc_macro").asDouble()).isEqualTo(0.0);
     }
 
     @Test
