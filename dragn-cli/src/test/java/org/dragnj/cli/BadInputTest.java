@@ -62,9 +62,10 @@ class BadInputTest {
     void skipBadLeavesTheBagsOutReportsThemAndTrains() throws IOException {
         CliRuns.Run r = CliRuns.run(train("--skip-bad"));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        // the bag with a missing image keeps its other instances; the other two bags are left out
-        assertThat(r.out()).contains("read 40 bags, kept 38, skipped 2, dropped 1 instances").contains("MISSING_IMAGE").contains("UNKNOWN_LABEL")
-                .contains("EMPTY_BAG").contains("test: macro AUC");
-        assertThat(dir.resolve("run1/skipped_bags.txt")).content().contains("bag-1").contains("UNKNOWN_LABEL");
+        // a bag with a missing image goes whole (its label may come from that image), as the other two
+        assertThat(r.out()).contains("read 40 bags, kept 37, skipped 3; problems: 1 UNKNOWN_LABEL, 1 MISSING_IMAGE,"
+                + " 1 EMPTY_BAG").contains("test: macro AUC");
+        assertThat(dir.resolve("run1/skipped_bags.txt")).content().contains("bag-0").contains("gone.png")
+                .contains("bag-1").contains("UNKNOWN_LABEL");
     }
 }

@@ -132,28 +132,22 @@ public final class ManifestMaker {
         Path folder = out.toAbsolutePath().normalize();
         List<ManifestProblem> problems = new ArrayList<>();
         List<Draft> usable = new ArrayList<>();
-        int dropped = 0;
         for (Draft d : drafts.values()) {
-            List<String> instances = new ArrayList<>();
             List<ManifestProblem> imageProblems = new ArrayList<>();
             d.images.forEach((written, file) -> {
                 ManifestProblem p = spec.imageCheck().check(d.source, d.line, d.id, written, file);
-                if (p == null) {
-                    instances.add(written);
-                } else {
+                if (p != null) {
                     imageProblems.add(p);
                 }
             });
-            if (instances.isEmpty() && d.problems.isEmpty()) {
-                d.problems.add(new ManifestProblem(d.source, d.line, d.id, Kind.EMPTY_BAG, imageProblems.isEmpty()
-                        ? "no images" : "none of its " + imageProblems.size() + " images is usable"));
+            if (d.images.isEmpty() && d.problems.isEmpty()) {
+                d.problems.add(new ManifestProblem(d.source, d.line, d.id, Kind.EMPTY_BAG, "no images"));
             }
             problems.addAll(d.problems);
             problems.addAll(imageProblems);
-            if (d.problems.isEmpty()) {
-                d.images.keySet().retainAll(instances);
+            // a bag's label may come from the very image that is missing: the whole bag goes, not the image
+            if (d.problems.isEmpty() && imageProblems.isEmpty()) {
                 usable.add(d);
-                dropped += imageProblems.size();
             }
         }
         boolean splitsGiven = assignSplits(spec, usable, problems);
@@ -177,7 +171,7 @@ public final class ManifestMaker {
         Files.createDirectories(folder);
         Manifest manifest = new Manifest(folder, classes, bags);
         ManifestWriter.write(manifest);
-        return new Result(manifest, new ValidationReport(problems, drafts.size(), bags.size(), dropped),
+        return new Result(manifest, new ValidationReport(problems, drafts.size(), bags.size()),
                 labelCounts(manifest), splitsGiven);
     }
 

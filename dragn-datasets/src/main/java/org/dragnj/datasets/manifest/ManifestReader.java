@@ -29,8 +29,8 @@ import org.dragnj.datasets.manifest.ManifestProblem.Kind;
 /**
  * Reads and validates a manifest folder. Every problem is located (file, line, bag); with
  * {@link ValidationPolicy#FAIL} reading throws a {@link ManifestException} listing all of them,
- * with {@link ValidationPolicy#SKIP} the offending bags (or, for bad images, instances) are left
- * out and the {@link ValidationReport} says what and why.
+ * with {@link ValidationPolicy#SKIP} the offending bags (for a missing or unreadable image, its whole
+ * bag) are left out and the {@link ValidationReport} says what and why.
  */
 public final class ManifestReader {
 
@@ -112,7 +112,6 @@ public final class ManifestReader {
         Set<String> ids = new HashSet<>();
         Manifest resolver = new Manifest(folder, classes, List.of());
         int read = 0;
-        int dropped = 0;
         try (Reader r = TextFiles.reader(bagsFile);
                 CSVParser csv = CSVParser.parse(r, CSVFormat.RFC4180)) {
             Iterator<CSVRecord> it = csv.iterator();
@@ -148,34 +147,26 @@ public final class ManifestReader {
                                 "label '" + label + "' is not in " + Manifest.CLASSES_FILE));
                     }
                 }
-                List<String> instances = new ArrayList<>();
-                List<ManifestProblem> imageProblems = new ArrayList<>();
-                for (String inst : list(rec.get(3))) {
+                List<String> instances = list(rec.get(3));
+                for (String inst : instances) {
                     ManifestProblem p = imageCheck.check(bagsFile, line, id, inst, resolver.resolve(inst));
-                    if (p == null) {
-                        instances.add(inst);
-                    } else {
-                        imageProblems.add(p);
+                    if (p != null) {
+                        bagProblems.add(p); // the bag's label may come from that very image: the whole bag goes
                     }
                 }
-                problems.addAll(bagProblems);
-                problems.addAll(imageProblems);
                 if (instances.isEmpty()) {
-                    ManifestProblem empty = new ManifestProblem(bagsFile, line, id, Kind.EMPTY_BAG, imageProblems.isEmpty()
-                            ? "no instances listed" : "none of its " + imageProblems.size() + " images is usable");
-                    bagProblems.add(empty);
-                    problems.add(empty);
+                    bagProblems.add(new ManifestProblem(bagsFile, line, id, Kind.EMPTY_BAG, "no instances listed"));
                 }
+                problems.addAll(bagProblems);
                 if (bagProblems.isEmpty()) {
                     kept.add(new BagRecord(id, split, labels, instances));
-                    dropped += imageProblems.size();
                 }
             }
         }
         if (policy == ValidationPolicy.FAIL && !problems.isEmpty()) {
             throw new ManifestException(problems);
         }
-        return new Result(new Manifest(folder, classes, kept), new ValidationReport(problems, read, kept.size(), dropped));
+        return new Result(new Manifest(folder, classes, kept), new ValidationReport(problems, read, kept.size()));
     }
 
     private static boolean isHeader(CSVRecord first) {

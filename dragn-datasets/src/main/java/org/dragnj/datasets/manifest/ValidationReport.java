@@ -10,10 +10,9 @@ import java.util.stream.Collectors;
  *
  * @param problems          every problem, in file order
  * @param bagsRead          data rows in bags.csv
- * @param bagsKept          bags in the resulting manifest
- * @param instancesDropped  instances left out of kept bags (missing or unreadable images)
+ * @param bagsKept          bags in the resulting manifest (a bag with a bad image is left out whole)
  */
-public record ValidationReport(List<ManifestProblem> problems, int bagsRead, int bagsKept, int instancesDropped) {
+public record ValidationReport(List<ManifestProblem> problems, int bagsRead, int bagsKept) {
 
     public ValidationReport {
         problems = List.copyOf(problems);
@@ -32,11 +31,11 @@ public record ValidationReport(List<ManifestProblem> problems, int bagsRead, int
                 () -> new EnumMap<>(ManifestProblem.Kind.class), Collectors.counting()));
     }
 
-    /** "read 120 bags, kept 117, skipped 3 (2 UNKNOWN_LABEL, 1 EMPTY_BAG), 4 instances dropped (MISSING_IMAGE)". */
+    /** "read 120 bags, kept 117, skipped 3; problems: 2 UNKNOWN_LABEL, 1 MISSING_IMAGE". */
     public String summary() {
         String kinds = countsByKind().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
-        return "read " + bagsRead + " bags, kept " + bagsKept + ", skipped " + bagsSkipped() + ", dropped "
-                + instancesDropped + " instances" + (kinds.isEmpty() ? "" : "; problems: " + kinds);
+        return "read " + bagsRead + " bags, kept " + bagsKept + ", skipped " + bagsSkipped()
+                + (kinds.isEmpty() ? "" : "; problems: " + kinds);
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
@@ -85,16 +86,14 @@ class ManifestTest {
                 allmissing,val,y,img/none.png
                 """, "x\ny\n");
         ManifestReader.Result r = ManifestReader.of(ValidationPolicy.SKIP, ImageCheck.EXISTS).read(dir);
-        assertThat(r.manifest().bags()).extracting(BagRecord::id).containsExactly("ok", "miss");
-        assertThat(r.manifest().bags().get(1).instances()).containsExactly("img/b1.png");
+        // "miss" still has img/b1.png, but its label may come from the missing image: the whole bag goes
+        assertThat(r.manifest().bags()).extracting(BagRecord::id).containsExactly("ok");
         ValidationReport rep = r.report();
         assertThat(rep.bagsRead()).isEqualTo(4);
-        assertThat(rep.bagsKept()).isEqualTo(2);
-        assertThat(rep.bagsSkipped()).isEqualTo(2);
-        assertThat(rep.instancesDropped()).isEqualTo(1);
-        assertThat(rep.countsByKind()).containsEntry(Kind.UNKNOWN_LABEL, 1L).containsEntry(Kind.MISSING_IMAGE, 2L)
-                .containsEntry(Kind.EMPTY_BAG, 1L);
-        assertThat(rep.summary()).contains("read 4 bags, kept 2, skipped 2, dropped 1 instances");
+        assertThat(rep.bagsKept()).isEqualTo(1);
+        assertThat(rep.bagsSkipped()).isEqualTo(3);
+        assertThat(rep.countsByKind()).containsOnly(Map.entry(Kind.UNKNOWN_LABEL, 1L), Map.entry(Kind.MISSING_IMAGE, 2L));
+        assertThat(rep.summary()).isEqualTo("read 4 bags, kept 1, skipped 3; problems: 1 UNKNOWN_LABEL, 2 MISSING_IMAGE");
     }
 
     @Test
@@ -102,8 +101,8 @@ class ManifestTest {
         write("bag_id,split,labels,instances\nbad,train,x,img/a1.png\n", "x\n");
         assertThat(ManifestReader.of(ValidationPolicy.SKIP, ImageCheck.EXISTS).read(dir).report().isClean()).isTrue();
         ValidationReport rep = ManifestReader.of(ValidationPolicy.SKIP, ImageCheck.DECODE).read(dir).report();
-        assertThat(rep.problems()).extracting(ManifestProblem::kind).containsExactly(Kind.UNREADABLE_IMAGE,
-                Kind.EMPTY_BAG);
+        assertThat(rep.problems()).extracting(ManifestProblem::kind).containsExactly(Kind.UNREADABLE_IMAGE);
+        assertThat(rep.bagsKept()).isZero();
         assertThat(rep.problems().get(0).message()).contains("not a decodable image");
     }
 
