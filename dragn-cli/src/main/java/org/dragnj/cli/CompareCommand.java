@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.cli.progress.ProgressBarListener;
 import org.dragnj.experiment.Comparison;
+import org.dragnj.experiment.DataSource;
 import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.model.aggregation.Aggregation;
 
 import picocli.CommandLine.Command;
@@ -37,26 +39,25 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: runs/<name>-<time>).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the runs in --out where they stopped.")
-    boolean resume;
+    @Mixin
+    ResumeOptions resume = new ResumeOptions();
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
-        return compare(experiment.load(), aggregations, experiment.seeds, out, resume, experiment.dataCache,
+        return compare(experiment.load(), aggregations, experiment.seeds, out, resume.policy(), experiment.dataCache.folder,
                 experiment.featureCache, DragnCli.invocation(command));
     }
 
-    static int compare(ExperimentConfig base, List<Aggregation> chosen, List<Long> seeds, Path out, boolean resume,
+    static int compare(ExperimentConfig base, List<Aggregation> chosen, List<Long> seeds, Path out, ResumePolicy resume,
             Path dataCache, Path featureCache, List<String> invocation) throws IOException {
         Comparison.Outcome o = Comparison.run(base, chosen, seeds, out != null ? out : defaultFolder(base.name()),
                 resume, dataCache, featureCache, invocation, new ProgressBarListener(), new Comparison.Listener() {
                     @Override
-                    public void dataLoaded(Manifest manifest) {
-                        System.out.printf(Locale.ROOT, "data: %s (%d bags, %d labels)%n", manifest.folder(),
-                                manifest.bags().size(), manifest.classes().size());
+                    public void dataLoaded(DataSource.Loaded data) {
+                        printData(data);
                     }
 
                     @Override
@@ -75,6 +76,14 @@ final class CompareCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "done in %.1f min; outputs in %s (comparison.md/.csv/.json, per_label.md,"
                 + " and per method: history, training_curves.png, checkpoints/, test/)%n", o.seconds() / 60, o.folder());
         return 0;
+    }
+
+    /** What the data is, what was left out of it and what the images undergo. */
+    static void printData(DataSource.Loaded data) {
+        Manifest m = data.manifest();
+        data.skipped().forEach(System.out::println);
+        data.warnings().forEach(w -> System.out.println("warning: " + w));
+        System.out.printf(Locale.ROOT, "data: %s (%d bags, %d labels)%n", m.folder(), m.bags().size(), m.classes().size());
     }
 
     static Path defaultFolder(String name) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.dragnj.bags.io.BadInputException;
 import org.dragnj.experiment.config.ConfigLoader;
+import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.model.trunk.weights.TrunkWeightsUnavailableException;
 
 import picocli.CommandLine.Command;
@@ -75,7 +76,7 @@ public final class DragnCli implements Runnable {
     @Override
     public void run() {
         try {
-            CompareCommand.compare(ConfigLoader.load("demo", Map.of()), null, List.of(), null, false, Path.of("runs", "data"),
+            CompareCommand.compare(ConfigLoader.load("demo", Map.of()), null, List.of(), null, ResumePolicy.NEW_RUN, Path.of("runs", "data"),
                     Path.of("runs", "features"), List.of("dragn"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

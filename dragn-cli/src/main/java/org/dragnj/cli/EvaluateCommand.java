@@ -9,7 +9,6 @@ import org.dragnj.eval.metrics.DecisionRule;
 import org.dragnj.eval.report.ComparisonReport;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
-import org.dragnj.experiment.evaluation.InputCheck;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 
 import picocli.CommandLine.Command;
@@ -49,7 +48,6 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         SavedModelInput in = input.load(seed);
         DataHints.describeModel(input.model, in.model());
-        InputCheck.check(in.model().spec(), in.manifest(), in.bags()).forEach(w -> System.out.println("warning: " + w));
         BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), order.averaging(in.model().provenance()),
                 new ProgressBarListener());
         String name = input.model.getFileName().toString();

@@ -19,6 +19,7 @@ import org.dragnj.model.loss.Loss;
 import org.dragnj.model.trunk.InputNormalization;
 import org.dragnj.model.trunk.Trunk;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -133,9 +134,8 @@ final class ExperimentOptions {
             + " training.workers; built-in default: 1.")
     Integer workers;
 
-    @Option(names = "--data-cache", defaultValue = "runs/data",
-            description = "Where synthetic datasets are generated and reused (default: ${DEFAULT-VALUE}).")
-    Path dataCache;
+    @Mixin
+    DataCacheOption dataCache = new DataCacheOption();
 
     @Option(names = "--feature-cache", defaultValue = "runs/features",
             description = "Where frozen-trunk features are extracted and reused (default: ${DEFAULT-VALUE}).")

@@ -14,7 +14,6 @@ import org.dragnj.eval.metrics.Predictions;
 import org.dragnj.experiment.evaluation.AttentionCsv;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
-import org.dragnj.experiment.evaluation.InputCheck;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 import org.dragnj.model.DragnModel;
 
@@ -90,6 +89,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     OrderOptions order = new OrderOptions();
 
+    @Mixin
+    DataCacheOption dataCache = new DataCacheOption();
+
     @Override
     public Integer call() throws Exception {
         DragnModel m = DragnModel.load(model);
@@ -107,7 +109,11 @@ final class PredictCommand implements Callable<Integer> {
         }
         SavedModelInput in = SavedModelInput.of(m, manifest, split == null ? null : MetricsCommand.parseSplit(split),
                 batch, maxBagLength, 0);
-        InputCheck.check(m.spec(), manifest, in.bags()).forEach(w -> System.out.println("warning: " + w));
+        Path source = input.images != null ? input.images : input.manifest;
+        in.checkImages(dataCache.surveyCache(source), input.images != null ? "remove or replace these files in "
+                + input.images + " (each subfolder is a bag)" : "fix or replace these files, or leave their bags out of "
+                + input.manifest.resolve(Manifest.BAGS_FILE), new ProgressBarListener())
+                .forEach(w -> System.out.println("warning: " + w));
         BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), order.averaging(m.provenance()), new ProgressBarListener());
         Predictions p = result.predictions();
         Evaluator.writeScores(out, p, manifest);

@@ -3,8 +3,11 @@ package org.dragnj.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.cli.progress.ProgressBarListener;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A saved model and the manifest split it runs on, shared by evaluate and extract-features. */
@@ -26,7 +29,16 @@ final class SavedModelOptions {
             + " none (default: ${DEFAULT-VALUE}).")
     int maxBagLength;
 
+    @Mixin
+    DataCacheOption dataCache = new DataCacheOption();
+
+    /** The model and its bags, every image of which has passed the pre-flight check (warnings printed). */
     SavedModelInput load(long seed) throws IOException {
-        return SavedModelInput.open(model, data, MetricsCommand.parseSplit(split), batch, maxBagLength, seed);
+        SavedModelInput in = SavedModelInput.open(model, data, MetricsCommand.parseSplit(split), batch, maxBagLength,
+                seed);
+        in.checkImages(dataCache.surveyCache(data), "fix or replace these files, or leave their bags out of "
+                + data.resolve(Manifest.BAGS_FILE), new ProgressBarListener())
+                .forEach(w -> System.out.println("warning: " + w));
+        return in;
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.cli.progress.ProgressBarListener;
 import org.dragnj.eval.metrics.Metric;
 import org.dragnj.experiment.DataSource;
 import org.dragnj.experiment.Experiment;
 import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.run.ResumePolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +29,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run folder (default: runs/<name>-<time>).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
-    boolean resume;
+    @Mixin
+    ResumeOptions resume = new ResumeOptions();
 
     @Spec
     CommandSpec command;
@@ -38,20 +38,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig config = experiment.load();
-        if (resume && out == null) {
+        ResumePolicy policy = resume.policy();
+        if (policy.resumes() && out == null) {
             throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
         }
         if (!experiment.seeds.isEmpty()) {
             // one model, several seeds: a comparison of one aggregation over the seeds
-            return CompareCommand.compare(config, List.of(config.model().aggregation()), experiment.seeds, out, resume,
-                    experiment.dataCache, experiment.featureCache, DragnCli.invocation(command));
+            return CompareCommand.compare(config, List.of(config.model().aggregation()), experiment.seeds, out, policy,
+                    experiment.dataCache.folder, experiment.featureCache, DragnCli.invocation(command));
         }
         Path folder = out != null ? out : CompareCommand.defaultFolder(config.name());
         ProgressBarListener progress = new ProgressBarListener();
-        DataSource.Loaded loaded = DataSource.load(config.data(), experiment.dataCache, progress);
-        loaded.writeSkipReport(folder);
-        Manifest manifest = loaded.manifest();
-        Experiment.Outcome o = Experiment.run(config, manifest, folder, resume, experiment.featureCache,
+        DataSource.Loaded loaded = DataSource.load(config, experiment.dataCache.folder, progress);
+        CompareCommand.printData(loaded);
+        Experiment.Outcome o = Experiment.run(config, loaded, folder, policy, experiment.featureCache,
                 DragnCli.invocation(command), progress);
         System.out.printf(Locale.ROOT, "%s; best epoch %d (%s %.4f)%n", o.state().stopReason(),
                 o.state().bestEpoch() + 1, config.training().selection().description(),

@@ -1,7 +1,6 @@
 package org.dragnj.experiment;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +18,9 @@ import org.dragnj.eval.report.ComparisonReport;
 import org.dragnj.eval.report.SeedComparison;
 import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.run.ResumePolicy;
+import org.dragnj.experiment.run.RunFolder;
+import org.dragnj.experiment.run.RunLock;
 import org.dragnj.model.aggregation.Aggregation;
 
 /**
@@ -32,7 +34,7 @@ public final class Comparison {
 
     /** Told what the comparison is doing, for a console or a log. */
     public interface Listener {
-        default void dataLoaded(Manifest manifest) {
+        default void dataLoaded(DataSource.Loaded data) {
         }
 
         default void runStarting(Aggregation aggregation, long seed, Path runFolder) {
@@ -58,17 +60,25 @@ public final class Comparison {
      * @param resume continue the runs already in {@code folder} where they stopped
      */
     public static Outcome run(ExperimentConfig base, List<Aggregation> chosen, List<Long> seeds, Path folder,
-            boolean resume, Path dataCache, Path featureCache, List<String> invocation, ProgressListener progress,
+            ResumePolicy resume, Path dataCache, Path featureCache, List<String> invocation, ProgressListener progress,
+            Listener listener) throws IOException {
+        try (RunLock lock = RunLock.acquire(folder, invocation)) {
+            return locked(base, chosen, seeds, folder, resume, dataCache, featureCache, invocation, progress, listener);
+        }
+    }
+
+    private static Outcome locked(ExperimentConfig base, List<Aggregation> chosen, List<Long> seeds, Path folder,
+            ResumePolicy resume, Path dataCache, Path featureCache, List<String> invocation, ProgressListener progress,
             Listener listener) throws IOException {
         List<Aggregation> methods = chosen != null && !chosen.isEmpty() ? chosen
                 : !base.compare().isEmpty() ? base.compare() : List.of(base.model().aggregation());
         boolean repeated = !seeds.isEmpty();
         List<Long> runSeeds = repeated ? List.copyOf(seeds) : List.of(base.training().seed());
         long started = System.nanoTime();
-        DataSource.Loaded loaded = DataSource.load(base.data(), dataCache, progress);
-        loaded.writeSkipReport(folder);
+        DataSource.Loaded loaded = DataSource.load(base, dataCache, progress);
+        loaded.writeReports(folder);
         Manifest manifest = loaded.manifest();
-        listener.dataLoaded(manifest);
+        listener.dataLoaded(loaded);
         Map<String, List<MetricsResult>> bySeed = new LinkedHashMap<>();
         Map<String, MetricsResult> first = new LinkedHashMap<>();
         Map<String, Map<Metric, Bootstrap.Interval>> intervals = new LinkedHashMap<>();
@@ -79,9 +89,10 @@ public final class Comparison {
                 if (repeated) {
                     runFolder = runFolder.resolve("seed-" + seed);
                 }
-                boolean resumeThis = resume && Files.isRegularFile(runFolder.resolve("checkpoints/last.zip"));
+                ResumePolicy resumeThis = resume.resumes() && new RunFolder(runFolder).hasCheckpoint() ? resume
+                        : ResumePolicy.NEW_RUN;
                 listener.runStarting(a, seed, runFolder);
-                Experiment.Outcome o = Experiment.run(base.withAggregation(a).withSeed(seed), manifest, runFolder,
+                Experiment.Outcome o = Experiment.run(base.withAggregation(a).withSeed(seed), loaded, runFolder,
                         resumeThis, featureCache, invocation, progress);
                 results.add(o.test().metrics());
                 if (results.size() == 1) {

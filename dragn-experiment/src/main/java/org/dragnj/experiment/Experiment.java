@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.BagRecord;
@@ -16,11 +17,13 @@ import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.datasets.iterator.BagLoaderSpec;
 import org.dragnj.eval.metrics.DecisionRule;
 import org.dragnj.eval.metrics.ThresholdTuner;
-import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.run.ResumeCheck;
+import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.experiment.run.RunFolder;
+import org.dragnj.experiment.run.RunLock;
 import org.dragnj.experiment.run.RunProvenance;
 import org.dragnj.experiment.training.Checkpoints;
 import org.dragnj.experiment.training.FrozenTrunkTraining;
@@ -52,20 +55,40 @@ public final class Experiment {
     public record Outcome(RunFolder folder, TrainingState state, Evaluator.Evaluation test) {
     }
 
+    /** A run on clean data (nothing skipped), for callers that built the manifest themselves. */
+    public static Outcome run(ExperimentConfig config, Manifest manifest, Path folder, ResumePolicy resume,
+            Path featureCache, List<String> command, ProgressListener progress) throws IOException {
+        return run(config, DataSource.Loaded.of(manifest), folder, resume, featureCache, command, progress);
+    }
+
     /**
+     * Trains and tests in {@code folder}, which this process owns meanwhile ({@link RunLock}).
+     *
      * @param featureCache where frozen-trunk runs keep trunk features (shared by runs with the same trunk)
      */
-    public static Outcome run(ExperimentConfig config, Manifest manifest, Path folder, boolean resume,
+    public static Outcome run(ExperimentConfig config, DataSource.Loaded data, Path folder, ResumePolicy resume,
             Path featureCache, List<String> command, ProgressListener progress) throws IOException {
-        RunFolder run = new RunFolder(folder);
+        try (RunLock lock = RunLock.acquire(folder, command)) {
+            return locked(config, data, new RunFolder(folder), resume, featureCache, command, progress);
+        }
+    }
+
+    private static Outcome locked(ExperimentConfig config, DataSource.Loaded data, RunFolder run, ResumePolicy resume,
+            Path featureCache, List<String> command, ProgressListener progress) throws IOException {
+        Manifest manifest = data.manifest();
         Checkpoints checkpoints = run.checkpoints();
         DragnModel model;
         TrainingState state;
-        if (resume) {
-            requireSameConfig(run, config);
+        if (resume.resumes()) {
+            Optional<String> note = ResumeCheck.verify(run, config, manifest, resume);
             model = DragnModel.load(checkpoints.last());
             state = Checkpoints.state(checkpoints.last()).orElseThrow(() -> new IllegalArgumentException(
                     checkpoints.last() + " is a model file, not a training checkpoint"));
+            if (note.isPresent() && !model.provenance().notes().contains(note.get())) {
+                LOG.warn("{}", note.get());
+                model = model.withProvenance(model.provenance().withNote(note.get()));
+                run.writeProvenance(model.provenance());
+            }
         } else {
             if (run.hasCheckpoint()) {
                 throw new IllegalArgumentException(run.root() + " already holds a run; continue it with --resume or"
@@ -77,8 +100,9 @@ public final class Experiment {
             run.writeConfig(config);
             run.writeProvenance(provenance);
         }
+        data.writeReports(run.root());
         TrainingTarget target = target(config, model, manifest, featureCache, progress);
-        if (resume) {
+        if (resume.resumes()) {
             target.restore(checkpoints.last());
         }
         String title = config.name() + " (" + config.model().aggregation() + ")";
@@ -115,17 +139,6 @@ public final class Experiment {
                 new BagIterator(manifest, splits.get(Split.TRAIN), spec),
                 new BagIterator(manifest, splits.get(Split.VAL), eval),
                 new BagIterator(manifest, splits.get(Split.TEST), eval)));
-    }
-
-    private static void requireSameConfig(RunFolder run, ExperimentConfig config) throws IOException {
-        if (!run.hasCheckpoint()) {
-            throw new IllegalArgumentException("nothing to resume in " + run.root() + ": no " + run.checkpoints().last());
-        }
-        String saved = Files.readString(run.root().resolve("config.yaml"));
-        if (!saved.equals(ConfigLoader.toYaml(config))) {
-            throw new IllegalArgumentException("the run in " + run.root() + " was made with another config"
-                    + " (see its config.yaml); resume it with the same config and options");
-        }
     }
 
     /** Training bags whose first image is read to record the format a model was trained on. */

@@ -15,6 +15,7 @@ import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 import org.dragnj.experiment.features.FeatureCache;
+import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.experiment.testing.TinyRuns;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.FrozenTrunk;
@@ -40,7 +41,7 @@ class FrozenTrunkRunTest {
     void theSavedModelReadsImagesAndReproducesTheTestMetrics() throws IOException {
         ExperimentConfig config = TinyRuns.config(manifest.folder(), "training.frozen_trunk", "true");
         Path run = dir.resolve("run");
-        Experiment.run(config, manifest, run, false, dir.resolve("cache"), List.of("test"), ProgressListener.NONE);
+        Experiment.run(config, manifest, run, ResumePolicy.NEW_RUN, dir.resolve("cache"), List.of("test"), ProgressListener.NONE);
         SavedModelInput saved = SavedModelInput.open(run.resolve("checkpoints/best.zip"), manifest.folder(),
                 Split.TEST, 8, 0, 42);
         Evaluator.write(dir.resolve("eval"), "best", BagPredictor.predict(saved.model(), saved.iterator(),

@@ -12,6 +12,7 @@ import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.eval.metrics.Metric;
 import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.experiment.testing.TinyRuns;
 import org.dragnj.model.DragnModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,12 +75,12 @@ class ResumeTest {
         ExperimentConfig config = TinyRuns.config(manifest.folder(), "training.frozen_trunk", Boolean.toString(frozen));
         Path cache = dir.resolve("features");
         Path whole = dir.resolve("whole-" + frozen + epoch + batches);
-        Experiment.Outcome a = Experiment.run(config, manifest, whole, false, cache, List.of("test"), ProgressListener.NONE);
+        Experiment.Outcome a = Experiment.run(config, manifest, whole, ResumePolicy.NEW_RUN, cache, List.of("test"), ProgressListener.NONE);
 
         Path killed = dir.resolve("killed-" + frozen + epoch + batches);
-        assertThatThrownBy(() -> Experiment.run(config, manifest, killed, false, cache, List.of("test"),
+        assertThatThrownBy(() -> Experiment.run(config, manifest, killed, ResumePolicy.NEW_RUN, cache, List.of("test"),
                 killAt(epoch, batches))).isInstanceOf(Killed.class);
-        Experiment.Outcome b = Experiment.run(config, manifest, killed, true, cache, List.of("test"),
+        Experiment.Outcome b = Experiment.run(config, manifest, killed, ResumePolicy.RESUME, cache, List.of("test"),
                 ProgressListener.NONE);
 
         assertThat(b.state().history()).hasSize(2);

@@ -84,7 +84,7 @@ public enum QualityBenchmark {
                     DigitBagSpec.multiLabel(seed), ProgressListener.NONE);
             case DEMO_SPLIT_EVIDENCE -> {
                 ExperimentConfig c = ConfigLoader.load(config, Map.of("data.synthetic.seed", Long.toString(seed)));
-                yield DataSource.load(c.data(), work.resolve(id), ProgressListener.NONE).manifest();
+                yield DataSource.load(c, work.resolve(id), ProgressListener.NONE).manifest();
             }
         };
     }

@@ -28,6 +28,7 @@ import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.OrderAveraging;
 import org.dragnj.experiment.evaluation.SavedModelInput;
+import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.aggregation.Aggregation;
 import org.dragnj.model.trunk.Trunk;
@@ -130,7 +131,7 @@ public final class QualityMain {
                 ExperimentConfig config = r.benchmark().config(data, r.trunk(), r.seed(), overrides)
                         .withAggregation(r.aggregation());
                 Folders.deleteTree(folder); // an interrupted run starts again: its checkpoints are not the result
-                Experiment.Outcome o = Experiment.run(config, data, folder, false, work.resolve("features"),
+                Experiment.Outcome o = Experiment.run(config, data, folder, ResumePolicy.NEW_RUN, work.resolve("features"),
                         List.of("QualityMain", r.toString()), ProgressListener.NONE);
                 writeResult(folder, o.test().metrics());
                 trained++;

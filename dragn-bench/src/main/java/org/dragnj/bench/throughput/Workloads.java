@@ -52,7 +52,7 @@ public final class Workloads {
     public static Manifest manifest(Dataset dataset) {
         try {
             return switch (dataset) {
-                case DEMO -> DataSource.load(demoConfig().data(), work().resolve("data"), ProgressListener.NONE)
+                case DEMO -> DataSource.load(demoConfig(), work().resolve("data"), ProgressListener.NONE)
                         .manifest();
                 case FLY_180X320 -> SyntheticManifest.write(work().resolve("data").resolve("fly-180x320"),
                         new SyntheticBagGenerator(SyntheticBagSpec.builder().optClasses(4).optImageSize(180, 320)

@@ -65,7 +65,11 @@ public final class ImageFormats {
         return bands == 2 ? 4 : bands;
     }
 
-    private static ImageFormat decode(Path file) throws IOException {
+    /**
+     * Decodes the whole file, as training will: a file whose header reads fine but whose data is
+     * truncated or corrupt fails here, not hours later.
+     */
+    public static ImageFormat decode(Path file) throws IOException {
         try (Mat m = opencv_imgcodecs.imread(file.toString(), opencv_imgcodecs.IMREAD_UNCHANGED)) {
             if (m == null || m.empty()) {
                 throw new IOException("image " + file + " cannot be decoded");

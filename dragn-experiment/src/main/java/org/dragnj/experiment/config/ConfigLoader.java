@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -88,6 +93,37 @@ public final class ConfigLoader {
     /** The resolved config as YAML, as written into every run folder. */
     public static String toYaml(ExperimentConfig config) throws IOException {
         return YAML.writeValueAsString(config);
+    }
+
+    /**
+     * The keys whose values differ between two resolved configs, one line each ("training.learning_rate:
+     * 1.0E-4 → 0.01"), in key order; empty when they are the same experiment.
+     */
+    public static List<String> differences(String before, String now) throws IOException {
+        Map<String, String> a = new TreeMap<>();
+        Map<String, String> b = new TreeMap<>();
+        flatten("", YAML.readTree(before), a);
+        flatten("", YAML.readTree(now), b);
+        Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            String x = a.getOrDefault(k, "(absent)");
+            String y = b.getOrDefault(k, "(absent)");
+            if (!x.equals(y)) {
+                out.add(k + ": " + x + " → " + y);
+            }
+        }
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node instanceof ObjectNode obj) {
+            obj.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), out));
+        } else {
+            out.put(prefix, node == null || node.isNull() ? "null" : node.isValueNode() ? node.asText() : node.toString());
+        }
     }
 
     private static JsonNode read(String config) throws IOException {

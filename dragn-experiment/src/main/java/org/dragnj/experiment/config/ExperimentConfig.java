@@ -52,7 +52,7 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
         return new ExperimentConfig(name, data, model, new TrainingConfig(t.epochs(), t.batchSize(), t.loss(),
                 t.optimizer(), t.learningRate(), t.beta1(), t.beta2(), t.weightDecay(), t.schedule(),
                 t.earlyStoppingPatience(), t.augmentation(), t.shuffleInstances(), t.selection(), seed,
-                t.checkpointEveryBatches(), t.frozenTrunk(), t.workers()), evaluation, compare);
+                t.checkpointEveryBatches(), t.frozenTrunk(), t.workers(), t.divergenceFactor()), evaluation, compare);
     }
 
     /** Where the bags come from: a manifest folder, or synthetic bags generated (once) into a cache folder. */
@@ -124,7 +124,7 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
     public record TrainingConfig(int epochs, int batchSize, Loss loss, Optimizer optimizer, double learningRate,
             double beta1, double beta2, double weightDecay, Schedule schedule, int earlyStoppingPatience,
             Augmentation augmentation, boolean shuffleInstances, ModelSelection selection, long seed,
-            int checkpointEveryBatches, boolean frozenTrunk, int workers) {
+            int checkpointEveryBatches, boolean frozenTrunk, int workers, double divergenceFactor) {
         public TrainingConfig {
             require(epochs > 0, "training.epochs", "must be > 0");
             require(batchSize > 0, "training.batch_size", "must be > 0");
@@ -142,6 +142,8 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
             require(selection != null, "training.selection", "is required (VAL_AUC, VAL_LOSS, VAL_F1)");
             require(checkpointEveryBatches >= 0, "training.checkpoint_every_batches", "must be >= 0");
             require(workers >= 1, "training.workers", "must be >= 1");
+            require(divergenceFactor == 0 || Double.isFinite(divergenceFactor) && divergenceFactor > 1,
+                    "training.divergence_factor", "must be 0 (off) or a finite number > 1, not " + divergenceFactor);
         }
     }
 

@@ -113,9 +113,20 @@ public final class Evaluator {
                 + (ci == null ? "" : ", 95 % bootstrap intervals over " + bootstrap + " resamples") + "\n\n"
                 + table.markdown() + "\n" + table.perLabelMarkdown("F1", LabelResult::f1) + "\n"
                 + table.perLabelMarkdown("AUC", LabelResult::auc)
-                + (metrics.excludedFromAuc().isEmpty() ? "" : "\nLabels without both classes (no AUC): "
-                        + metrics.excludedFromAuc() + "\n"));
+                + undefinedMarkdown(metrics));
         RocCurves.write(folder.resolve("roc_curves.png"), p, title + ": ROC curves");
         return new Evaluation(metrics, ci);
+    }
+
+    /** The labels whose metrics have no value on this split, each with its reason (empty when none). */
+    static String undefinedMarkdown(MetricsResult metrics) {
+        StringBuilder s = new StringBuilder();
+        for (LabelResult l : metrics.perLabel()) {
+            if (l.undefined() != null) {
+                s.append(s.length() == 0 ? "\nUndefined on this split:\n\n" : "").append("- ").append(l.label())
+                        .append(": ").append(l.undefined()).append('\n');
+            }
+        }
+        return s.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
@@ -11,6 +12,7 @@ import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.datasets.iterator.BagLoaderSpec;
 import org.dragnj.datasets.manifest.ManifestReader;
 import org.dragnj.datasets.manifest.ValidationPolicy;
+import org.dragnj.datasets.survey.ImageSurvey;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelSpec;
 
@@ -46,6 +48,19 @@ public record SavedModelInput(DragnModel model, Manifest manifest, List<BagRecor
     }
 
     /** Reads a manifest whose images must exist and whose classes must be the model's labels. */
+    /**
+     * The pre-flight pass: decodes every image of {@link #bags()} once (in parallel; remembered in
+     * {@code surveyCache} between runs) and checks it against what the model was trained on.
+     *
+     * @param advice what to do about unreadable files, said after their list
+     * @return warnings for a person
+     */
+    public List<String> checkImages(Path surveyCache, String advice, ProgressListener progress) throws IOException {
+        ImageSurvey survey = ImageSurvey.of(manifest, bags, surveyCache, Runtime.getRuntime().availableProcessors(),
+                progress);
+        return InputCheck.check(model.spec(), manifest, bags, survey, advice);
+    }
+
     public static Manifest readManifest(Path folder, ModelSpec spec) throws IOException {
         Manifest manifest = ManifestReader.of(ValidationPolicy.FAIL, ManifestReader.ImageCheck.EXISTS).read(folder)
                 .manifest();

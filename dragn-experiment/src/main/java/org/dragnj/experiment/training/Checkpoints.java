@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dragnj.model.io.ModelFiles;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +42,12 @@ public final class Checkpoints {
     void save(Path file, TrainingTarget target, TrainingState state) throws IOException {
         Files.createDirectories(folder);
         target.save(file, Map.of(STATE_ENTRY, JSON.writeValueAsBytes(state)));
+    }
+
+    /** Whether the training target's parameters are all finite (a checkpoint must never hold NaN or infinity). */
+    static boolean finite(TrainingTarget target) {
+        INDArray params = target.classifier().graph().params();
+        return !BooleanIndexing.or(params, Conditions.isNan()) && !BooleanIndexing.or(params, Conditions.isInfinite());
     }
 
     /** The state stored in a checkpoint, if it is one. */

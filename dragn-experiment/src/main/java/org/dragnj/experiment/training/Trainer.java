@@ -1,6 +1,7 @@
 package org.dragnj.experiment.training;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -51,6 +52,9 @@ public final class Trainer {
     private final OrderAveraging orders;
     private final Checkpoints checkpoints;
     private final ProgressListener progress;
+    private final LossWatch watch;
+    /** The state in last.zip, for the divergence message (null before this run saved one). */
+    private TrainingState lastSaved;
 
     /** Validation scores bags with the evaluation's decision rule (0.5 for tuned thresholds) and order averaging. */
     public Trainer(ExperimentConfig.TrainingConfig config, ExperimentConfig.EvaluationConfig evaluation,
@@ -61,6 +65,7 @@ public final class Trainer {
         this.orders = evaluation.orders();
         this.checkpoints = checkpoints;
         this.progress = progress;
+        this.watch = new LossWatch(config.divergenceFactor());
     }
 
     private TrainingState sequentialEpoch(TrainingTarget target, BagIterator.Epoch batches, TrainingState state)
@@ -70,7 +75,7 @@ public final class Trainer {
             state = afterBatch(state, target.classifier().fit(batch), batch.size());
             if (config.checkpointEveryBatches() > 0 && batches.hasNext()
                     && state.batch() % config.checkpointEveryBatches() == 0) {
-                checkpoints.save(checkpoints.last(), target, state);
+                save(checkpoints.last(), target, state);
             }
         }
         return state;
@@ -114,16 +119,47 @@ public final class Trainer {
 
     private TrainingState afterBatch(TrainingState state, double loss, int bags) {
         if (!Double.isFinite(loss) || Math.abs(loss) > EXPLODED) {
-            throw new TrainingDivergedException(String.format(Locale.ROOT,
-                    "training diverged at epoch %d, batch %d: loss %s. The last good checkpoint is kept at"
-                            + " %s (resume with --resume, or lower the learning rate, currently %g)",
-                    state.epoch() + 1, state.batch() + 1, loss, checkpoints.last(), state.learningRate()));
+            throw diverged(state, "loss " + loss);
         }
         TrainingState next = state.afterBatch(loss);
+        String verdict = watch.verdict(next.recentLosses(), next.baselineLoss());
+        if (verdict != null) {
+            throw diverged(state, verdict);
+        }
         if (bags > 0) {
             progress.advanced(bags, String.format(Locale.ROOT, "loss %.4f", next.epochLossSum() / next.epochBatches()));
         }
         return next;
+    }
+
+    /** Says where training stands and which saved models are usable: last.zip never holds non-finite weights. */
+    private TrainingDivergedException diverged(TrainingState state, String why) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "training diverged at epoch %d, batch %d: %s."
+                + " The last finite state is kept in %s", state.epoch() + 1, state.batch() + 1, why, checkpoints.last()));
+        if (lastSaved != null) {
+            s.append(lastSaved.epoch() == 0 && lastSaved.batch() == 0 ? " (the initial weights)"
+                    : lastSaved.batch() == 0 ? " (end of epoch " + lastSaved.epoch() + ")"
+                    : String.format(Locale.ROOT, " (epoch %d, after batch %d)", lastSaved.epoch() + 1, lastSaved.batch()));
+        }
+        if (state.bestEpoch() >= 0) {
+            s.append(String.format(Locale.ROOT, " and the best model in %s (epoch %d); evaluate either with 'dragn"
+                    + " evaluate --model FILE'", checkpoints.best(), state.bestEpoch() + 1));
+        }
+        s.append(". Resuming would diverge again: lower the learning rate (now ").append(state.learningRate())
+                .append(") and start a new run");
+        return new TrainingDivergedException(s.toString());
+    }
+
+    /** Saves a checkpoint unless the weights are no longer finite (a step can break them before the loss shows it). */
+    private void save(Path file, TrainingTarget target, TrainingState state) throws IOException {
+        if (!Checkpoints.finite(target)) {
+            throw diverged(state, "the weights are no longer finite (NaN or infinity); " + file.getFileName()
+                    + " was not overwritten");
+        }
+        checkpoints.save(file, target, state);
+        if (file.equals(checkpoints.last())) {
+            lastSaved = state;
+        }
     }
 
     /**
@@ -135,6 +171,10 @@ public final class Trainer {
         BagClassifier model = target.classifier();
         BagIterator train = target.bags().train();
         LearningRates.set(model.graph(), state.learningRate());
+        if (state.epoch() == 0 && state.batch() == 0 && !state.finished()) {
+            // the initial weights: a run that diverges in its first steps still leaves a usable last.zip
+            save(checkpoints.last(), target, state);
+        }
         while (!state.finished() && state.epoch() < config.epochs()) {
             long start = System.nanoTime();
             int e = state.epoch();
@@ -174,12 +214,12 @@ public final class Trainer {
                     + config.earlyStoppingPatience() + " epochs" : last ? "all " + config.epochs() + " epochs done" : "";
             state = state.afterEpoch(record, score, improved, plateauBest, plateauWait, lr, earlyStop || last, reason);
             if (improved) {
-                checkpoints.save(checkpoints.best(), target, state);
+                save(checkpoints.best(), target, state);
             }
             if (lr != record.learningRate()) {
                 LearningRates.set(model.graph(), lr);
             }
-            checkpoints.save(checkpoints.last(), target, state);
+            save(checkpoints.last(), target, state);
             LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f, val loss %.4f, val macro F1 %.4f, val AUC %.4f%s",
                     e + 1, record.trainLoss(), record.valLoss(), record.valF1Macro(), record.valAucMacro(),
                     improved ? " (best)" : ""));

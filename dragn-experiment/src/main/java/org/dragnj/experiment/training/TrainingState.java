@@ -20,23 +20,31 @@ import java.util.List;
  * @param history          finished epochs
  * @param finished         training is over (all epochs, or stopped early)
  * @param stopReason       why it finished
+ * @param recentLosses     the latest batch losses, for the divergence test ({@link LossWatch})
+ * @param baselineLoss     the run's first batch loss, the untrained model's (0 before it)
  */
 public record TrainingState(int epoch, int batch, double epochLossSum, int epochBatches, double bestScore,
         int bestEpoch, int epochsSinceBest, double plateauBest, int plateauWait, double learningRate,
-        List<EpochRecord> history, boolean finished, String stopReason) {
+        List<EpochRecord> history, boolean finished, String stopReason, List<Double> recentLosses,
+        double baselineLoss) {
 
     public TrainingState {
         history = List.copyOf(history);
+        recentLosses = recentLosses == null ? List.of() : List.copyOf(recentLosses);
     }
 
     public static TrainingState start(double learningRate) {
         return new TrainingState(0, 0, 0, 0, -Double.MAX_VALUE, -1, 0, -Double.MAX_VALUE, 0, learningRate, List.of(),
-                false, "");
+                false, "", List.of(), 0);
     }
 
     TrainingState afterBatch(double loss) {
+        List<Double> recent = LossWatch.kept(recentLosses, loss);
+        // the run's first loss is computed before any update: an untrained model's
+        double baseline = baselineLoss == 0 && epoch == 0 && batch == 0 ? loss : baselineLoss;
         return new TrainingState(epoch, batch + 1, epochLossSum + loss, epochBatches + 1, bestScore, bestEpoch,
-                epochsSinceBest, plateauBest, plateauWait, learningRate, history, finished, stopReason);
+                epochsSinceBest, plateauBest, plateauWait, learningRate, history, finished, stopReason, recent,
+                baseline);
     }
 
     TrainingState afterEpoch(EpochRecord record, double score, boolean improved, double plateauBestNow,
@@ -45,11 +53,11 @@ public record TrainingState(int epoch, int batch, double epochLossSum, int epoch
         h.add(record);
         return new TrainingState(epoch + 1, 0, 0, 0, improved ? score : bestScore,
                 improved ? record.epoch() : bestEpoch, improved ? 0 : epochsSinceBest + 1, plateauBestNow,
-                plateauWaitNow, nextLearningRate, h, stop, reason);
+                plateauWaitNow, nextLearningRate, h, stop, reason, recentLosses, baselineLoss);
     }
 
     TrainingState finish(String reason) {
         return new TrainingState(epoch, batch, epochLossSum, epochBatches, bestScore, bestEpoch, epochsSinceBest,
-                plateauBest, plateauWait, learningRate, history, true, reason);
+                plateauBest, plateauWait, learningRate, history, true, reason, recentLosses, baselineLoss);
     }
 }

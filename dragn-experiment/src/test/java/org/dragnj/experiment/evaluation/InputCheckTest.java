@@ -8,14 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.dragnj.bags.ImageFormat;
 import org.dragnj.bags.io.BadInputException;
+import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
+import org.dragnj.datasets.survey.ImageSurvey;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.trunk.Trunk;
 import org.junit.jupiter.api.Test;
@@ -40,11 +41,16 @@ class InputCheckTest {
         return new Manifest(dir, List.of("a"), List.of(new BagRecord("b", Split.TEST, List.of(), List.of(images))));
     }
 
+    private static List<String> check(ModelSpec spec, Manifest m) throws IOException {
+        return InputCheck.check(spec, m, m.bags(), ImageSurvey.of(m, m.bags(), null, 2, ProgressListener.NONE),
+                "(advice)");
+    }
+
     @Test
     void imagesLikeTheTrainingImagesPassWithOnlyTheirResizeNoted() throws IOException {
         Manifest m = bags(image("x.png", 32, BufferedImage.TYPE_3BYTE_BGR), image("y.png", 32,
                 BufferedImage.TYPE_3BYTE_BGR));
-        assertThat(InputCheck.check(SPEC, m, m.bags())).containsExactly("2 of 2 images are 32x32 and are resized to the"
+        assertThat(check(SPEC, m)).containsExactly("2 of 2 images are 32x32 and are resized to the"
                 + " model's input 16x16, as the training images were (e.g. x.png, y.png)");
     }
 
@@ -52,7 +58,7 @@ class InputCheckTest {
     void anotherChannelCountIsRefusedNamingTheImages() throws IOException {
         Manifest m = bags(image("rgb.png", 32, BufferedImage.TYPE_3BYTE_BGR), image("grey.png", 32,
                 BufferedImage.TYPE_BYTE_GRAY));
-        assertThatThrownBy(() -> InputCheck.check(SPEC, m, m.bags())).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> check(SPEC, m)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("trained on 3-channel images").hasMessageContaining("1 of 2 images have 1 channels")
                 .hasMessageContaining("b: grey.png");
     }
@@ -61,10 +67,10 @@ class InputCheckTest {
     void anotherBitDepthAndSizeAreWarnedAbout() throws IOException {
         Manifest m = bags(image("deep.png", 16, BufferedImage.TYPE_USHORT_GRAY));
         ModelSpec grey = SPEC.toBuilder().optInputChannels(1).optTrainingImages(new ImageFormat(16, 16, 1, 8)).build();
-        assertThat(InputCheck.check(grey, m, m.bags())).singleElement().asString()
+        assertThat(check(grey, m)).singleElement().asString()
                 .startsWith("1 of 1 images are 16-bit, the training images were 8-bit (e.g. deep.png)");
         Files.delete(dir.resolve("deep.png"));
-        assertThatThrownBy(() -> InputCheck.check(grey, m, m.bags())).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("1 of 1 images cannot be read");
+        assertThatThrownBy(() -> check(grey, m)).isInstanceOf(BadInputException.class)
+                .hasMessage("1 of 1 images cannot be read:\n  bag b: deep.png (no such file)\n(advice)");
     }
 }

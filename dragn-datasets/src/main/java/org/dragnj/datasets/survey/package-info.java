@@ -1,0 +1,3 @@
+/** The pre-flight pass: every instance image decoded once, in parallel, remembered across runs. */
+package org.dragnj.datasets.survey;
+
