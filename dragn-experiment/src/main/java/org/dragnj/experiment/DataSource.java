@@ -19,13 +19,9 @@ import org.dragnj.datasets.survey.ImageSurvey;
 import org.dragnj.datasets.synthetic.SyntheticManifest;
 import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.evaluation.InputCheck;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The manifest an experiment trains on: read and validated, or synthesised once into a cache folder. */
 public final class DataSource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DataSource.class);
 
     private DataSource() {
     }
@@ -45,7 +41,8 @@ public final class DataSource {
     }
 
     /**
-     * The bags, what was left out of them (with skip_bad) and what a person should know about the images.
+     * The bags, what was left out of them (with skip_bad) and what a person should know about the images;
+     * the caller shows the last two (the command line prints them, a run folder keeps them).
      *
      * @param skipped  one line per problem, empty when the manifest was clean
      * @param warnings conversions the images will undergo, labels that cannot be learnt
@@ -120,8 +117,6 @@ public final class DataSource {
         }
         List<String> warnings = new ArrayList<>(found.warnings());
         warnings.addAll(unlearnableLabels(manifest));
-        skipped.forEach(LOG::warn);
-        warnings.forEach(w -> LOG.warn("{}", w));
         return new Loaded(manifest, skipped, warnings);
     }
 

@@ -74,7 +74,8 @@ class RunSafetyTest {
         assertThatThrownBy(() -> Experiment.run(otherRate, changed, run, ResumePolicy.RESUME_ALLOW_CHANGED_DATA,
                 dir.resolve("f"), List.of("test"), ProgressListener.NONE)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("\n  config training.learning_rate: 0.003 → 0.01 (run → now)\n")
-                .hasMessageNotContaining("manifest"); // allowed, so not listed among the refusals
+                .hasMessageNotContaining("manifest") // allowed, so not listed among the refusals
+                .hasMessageNotContaining("--allow-changed-data");
 
         Experiment.Outcome o = Experiment.run(config, changed, run, ResumePolicy.RESUME_ALLOW_CHANGED_DATA,
                 dir.resolve("f"), List.of("test"), ProgressListener.NONE);

@@ -73,7 +73,7 @@ public final class ResumeCheck {
             throw new BadInputException("cannot resume " + run.root() + ": it differs from its checkpoint "
                     + last + ":\n  " + String.join("\n  ", refused) + "\nresume with the config and data the run"
                     + " started with, or start a new run in another --out"
-                    + (dataChange != null && refused.size() == 1
+                    + (refused.size() == 1 && refused.get(0).equals(dataChange)
                             ? "; to continue on the changed data anyway, add --allow-changed-data (it is recorded)"
                             : ""));
         }
