@@ -186,6 +186,32 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void aCorruptImageInAFolderIsNamedWithItsBagAndTheAdviceFitsAFolder() throws IOException {
+        byte[] png = Files.readAllBytes(data.resolve("images/bag-0/0.png"));
+        for (String bag : new String[] {"geneC", "plateA/well2"}) {
+            // a cut-off PNG has a readable header, so only loading the bag finds it; a file of text is caught first
+            Map<byte[], String> named = Map.of(java.util.Arrays.copyOf(png, png.length / 2),
+                    "bag '" + bag + "': cannot load instance " + bag + "/bad.png",
+                    "not a png".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "1 of 5 images cannot be read: " + bag + ": " + bag + "/bad.png");
+            for (Map.Entry<byte[], String> bad : named.entrySet()) {
+                Path images = dir.resolve("corrupt-" + bad.getKey().length + "-" + bag.replace('/', '-'));
+                twoImagesIn(images, "plateA/well1", bag);
+                Files.write(images.resolve(bag).resolve("bad.png"), bad.getKey());
+
+                CliRuns.Run r = predictImages(images, images.resolveSibling(images.getFileName() + ".csv"));
+
+                assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(DragnCli.BAD_INPUT);
+                assertThat(r.err()).as(images.toString()).contains(bad.getValue())
+                        .contains("remove each file from its folder or replace it with a readable image (these bags"
+                                + " are the folders under " + images.toAbsolutePath() + ", so removing a file leaves"
+                                + " its bag one image shorter), then run again")
+                        .doesNotContain("bags.csv").doesNotContain("\tat ");
+            }
+        }
+    }
+
+    @Test
     void extractFeaturesWritesBothFeatureTablesAndTheirMaps() throws IOException {
         Path out = dir.resolve("features");
         CliRuns.Run r = CliRuns.run("extract-features", "--model",

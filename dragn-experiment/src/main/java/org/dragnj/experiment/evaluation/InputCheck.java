@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.dragnj.bags.ImageFormat;
 import org.dragnj.bags.io.BadInputException;
+import org.dragnj.bags.manifest.BadImageAdvice;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.folder.ImageFormats;
@@ -63,7 +64,7 @@ public final class InputCheck {
         }
         if (!unreadable.isEmpty()) {
             throw new BadInputException(unreadable.size() + " of " + images + " images cannot be read: "
-                    + examples(unreadable));
+                    + examples(unreadable) + "; " + BadImageAdvice.of(manifest));
         }
         final int total = images;
         if (!wrongChannels.isEmpty()) {

@@ -67,4 +67,17 @@ class InputCheckTest {
         assertThatThrownBy(() -> InputCheck.check(grey, m, m.bags())).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("1 of 1 images cannot be read");
     }
+
+    @Test
+    void anUnreadableImageIsNamedWithItsBagAndTheAdviceFitsWhereTheBagsCameFrom() throws IOException {
+        Files.writeString(dir.resolve("bad.png"), "not a png");
+        Manifest m = bags(image("x.png", 32, BufferedImage.TYPE_3BYTE_BGR), "bad.png");
+        assertThatThrownBy(() -> InputCheck.check(SPEC, m, m.bags())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("1 of 2 images cannot be read: b: bad.png (image " + dir.resolve("bad.png")
+                        + " cannot be decoded); remove each file from its folder or replace it with a readable image")
+                .hasMessageNotContaining("bags.csv");
+        Files.writeString(dir.resolve("bags.csv"), "bag_id,split,labels,instances\n");
+        assertThatThrownBy(() -> InputCheck.check(SPEC, m, m.bags())).hasMessageEndingWith(
+                "; fix each file or drop it from " + dir.resolve("bags.csv"));
+    }
 }
