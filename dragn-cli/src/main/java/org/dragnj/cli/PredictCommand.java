@@ -8,8 +8,10 @@ import java.util.stream.IntStream;
 
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.cli.progress.ProgressBarListener;
+import org.dragnj.datasets.folder.FolderBags;
 import org.dragnj.datasets.folder.FolderGrouping;
 import org.dragnj.datasets.folder.ImageFolder;
+import org.dragnj.datasets.folder.SubfolderBags;
 import org.dragnj.eval.metrics.Predictions;
 import org.dragnj.experiment.evaluation.AttentionCsv;
 import org.dragnj.experiment.evaluation.BagPredictor;
@@ -27,8 +29,13 @@ import picocli.CommandLine.Option;
         description = {"Per-label probabilities of a saved model for every bag, as a scores CSV (bag_id, one column"
                 + " per label, and the true labels when the manifest has them; 'dragn metrics' reads it), and"
                 + " per-instance weights for attention aggregations.",
-                "A folder of images: each subfolder with images is a bag; images directly in the folder need"
-                        + " --one-bag or --group-by.",
+                "A folder of images (--images): every folder at any depth that holds images is a bag of those"
+                        + " images, named by its path under the folder (plateA/well3); a folder holding images and"
+                        + " subfolders is a bag of its own images, and each subfolder is a bag apart (--bags top:"
+                        + " each first-level subfolder is one bag of all the images below it). Images lying directly"
+                        + " in the folder need --one-bag or --group-by. Every file in no bag (not an image, hidden,"
+                        + " in a folder without images, an unreadable name or folder, a broken or looping link) is"
+                        + " counted on screen and listed in <out>-unused.csv.",
                 "Every image is checked against the model's training images: another channel count is refused,"
                         + " another bit depth or a resize is done with a warning."})
 final class PredictCommand implements Callable<Integer> {
@@ -43,7 +50,8 @@ final class PredictCommand implements Callable<Integer> {
         @Option(names = "--data", description = "Bag manifest folder.")
         Path manifest;
 
-        @Option(names = "--images", description = "Folder of images (one bag per subfolder).")
+        @Option(names = "--images", description = "Folder of images (a bag per folder holding images, at any"
+                + " depth).")
         Path images;
     }
 
@@ -64,6 +72,11 @@ final class PredictCommand implements Callable<Integer> {
             return oneBag ? FolderGrouping.oneBag() : FolderGrouping.byPattern(pattern);
         }
     }
+
+    @Option(names = "--bags", paramLabel = "EACH|TOP", description = "With --images: which folders below it are"
+            + " bags: EACH folder holding images, named by its path (default), or each TOP-level subfolder with all"
+            + " the images at any depth below it.")
+    SubfolderBags bags;
 
     @Option(names = "--split", description = "With --data: only this split of the manifest, train, val or test"
             + " (default: every bag).")
@@ -98,22 +111,22 @@ final class PredictCommand implements Callable<Integer> {
         DataHints.describeModel(model, m);
         Manifest manifest;
         if (input.images != null) {
-            manifest = ImageFolder.read(input.images, m.spec().labels(),
-                    grouping == null ? FolderGrouping.subfolders() : grouping.toGrouping());
+            FolderBags folder = ImageFolder.read(input.images, m.spec().labels(),
+                    grouping == null ? FolderGrouping.subfolders() : grouping.toGrouping(),
+                    bags == null ? SubfolderBags.EACH : bags);
+            reportFolder(folder);
+            manifest = folder.manifest();
         } else {
-            if (grouping != null) {
-                throw new IllegalArgumentException("--one-bag and --group-by go with --images; a manifest (--data)"
-                        + " already says which images form a bag");
+            if (grouping != null || bags != null) {
+                throw new IllegalArgumentException("--one-bag, --group-by and --bags go with --images; a manifest"
+                        + " (--data) already says which images form a bag");
             }
             manifest = SavedModelInput.readManifest(input.manifest, m.spec());
         }
         SavedModelInput in = SavedModelInput.of(m, manifest, split == null ? null : MetricsCommand.parseSplit(split),
                 batch, maxBagLength, 0);
         Path source = input.images != null ? input.images : input.manifest;
-        in.checkImages(dataCache.surveyCache(source), input.images != null ? "remove or replace these files in "
-                + input.images + " (each subfolder is a bag)" : "fix or replace these files, or leave their bags out of "
-                + input.manifest.resolve(Manifest.BAGS_FILE), new ProgressBarListener())
-                .forEach(w -> System.out.println("warning: " + w));
+        in.checkImages(dataCache.surveyCache(source), new ProgressBarListener()).forEach(w -> System.out.println("warning: " + w));
         BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), order.averaging(m.provenance()), new ProgressBarListener());
         Predictions p = result.predictions();
         Evaluator.writeScores(out, p, manifest);
@@ -126,6 +139,26 @@ final class PredictCommand implements Callable<Integer> {
         }
         printTop(p);
         return 0;
+    }
+
+    /** What became of the folder: its bags, and every file in none of them, on screen and in a file. */
+    private void reportFolder(FolderBags folder) throws java.io.IOException {
+        Manifest manifest = folder.manifest();
+        System.out.printf(Locale.ROOT, "folder %s: %d bags, %d images (%s)%n", manifest.folder(),
+                manifest.bags().size(), folder.images(), folder.subfolders() == SubfolderBags.TOP
+                        ? "each first-level subfolder is a bag of all the images below it"
+                        : "each folder holding images is a bag named by its path; a folder's own images and each of"
+                                + " its subfolders are separate bags");
+        Path listing = out.resolveSibling(stem(out) + "-unused.csv");
+        folder.unused().write(listing);
+        if (folder.unused().isEmpty()) {
+            System.out.println("every file in the folder is in a bag (none listed in " + listing.toAbsolutePath()
+                    + ")");
+        } else {
+            System.out.printf(Locale.ROOT, "not used: %d files and folders, listed in %s%n",
+                    folder.unused().files().size(), listing.toAbsolutePath());
+            folder.unused().summary().forEach(line -> System.out.println("  " + line));
+        }
     }
 
     private void printTop(Predictions p) {

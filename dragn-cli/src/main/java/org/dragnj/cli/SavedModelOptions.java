@@ -3,7 +3,6 @@ package org.dragnj.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.cli.progress.ProgressBarListener;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 
@@ -36,9 +35,7 @@ final class SavedModelOptions {
     SavedModelInput load(long seed) throws IOException {
         SavedModelInput in = SavedModelInput.open(model, data, MetricsCommand.parseSplit(split), batch, maxBagLength,
                 seed);
-        in.checkImages(dataCache.surveyCache(data), "fix or replace these files, or leave their bags out of "
-                + data.resolve(Manifest.BAGS_FILE), new ProgressBarListener())
-                .forEach(w -> System.out.println("warning: " + w));
+        in.checkImages(dataCache.surveyCache(data), new ProgressBarListener()).forEach(w -> System.out.println("warning: " + w));
         return in;
     }
 }

@@ -128,24 +128,86 @@ class CommandsEndToEndTest {
         assertThat(r.out()).contains("8 bags scored");
     }
 
+    /** The first two images of the manifest's bag-0 (0.png, 1.png) copied into each folder under {@code root}. */
+    private static void twoImagesIn(Path root, String... folders) throws IOException {
+        for (String folder : folders) {
+            Files.createDirectories(root.resolve(folder));
+            for (String image : new String[] {"0.png", "1.png"}) {
+                Files.copy(data.resolve("images/bag-0").resolve(image), root.resolve(folder).resolve(image));
+            }
+        }
+    }
+
+    private static CliRuns.Run predictImages(Path images, Path scores) {
+        return CliRuns.run("predict", "--model", run.resolve("checkpoints/best.zip").toString(), "--images",
+                images.toString(), "--out", scores.toString());
+    }
+
     @Test
     void predictTakesAFolderOfImagesOneBagPerSubfolder() throws IOException {
         Path images = dir.resolve("images");
-        for (String bag : new String[] {"geneA", "geneB"}) {
-            Files.createDirectories(images.resolve(bag));
-            try (var files = Files.list(data.resolve("images/bag-0")).sorted().limit(3)) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, images.resolve(bag).resolve(f.getFileName()));
-                }
-            }
-        }
+        twoImagesIn(images, "geneA", "geneB");
         Path scores = dir.resolve("folder-scores.csv");
-        CliRuns.Run r = CliRuns.run("predict", "--model",
-                run.resolve("checkpoints/best.zip").toString(), "--images", images.toString(), "--out", scores.toString());
+        CliRuns.Run r = predictImages(images, scores);
         assertThat(r.exitCode()).as(r.err()).isZero();
         ScoresCsv.Scores s = ScoresCsv.read(scores);
         assertThat(s.byBag().keySet()).containsExactly("geneA", "geneB");
         assertThat(s.byBag().get("geneA")).containsExactly(s.byBag().get("geneB")); // same images, same bag
+        assertThat(r.out()).contains("every file in the folder is in a bag");
+    }
+
+    @Test
+    void predictScoresEveryFolderOfImagesAtAnyDepthAndListsEveryFileItDidNotUse() throws IOException {
+        Path images = dir.resolve("nested");
+        twoImagesIn(images, "plateA/well1", "plateA/well2", "plateB", "plateB/field1", ".trash");
+        Files.createDirectories(images.resolve("docs"));
+        Files.writeString(images.resolve("docs/readme.txt"), "how the plates were imaged");
+        Files.writeString(images.resolve("plateA/well1/.DS_Store"), "");
+        Path scores = dir.resolve("nested-scores.csv");
+
+        CliRuns.Run r = predictImages(images, scores);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(ScoresCsv.read(scores).byBag().keySet()).containsExactly("plateA/well1", "plateA/well2", "plateB",
+                "plateB/field1");
+        Path unused = dir.resolve("nested-scores-unused.csv");
+        assertThat(r.out()).contains("folder " + images.toAbsolutePath() + ": 4 bags, 8 images (each folder holding"
+                + " images is a bag named by its path; a folder's own images and each of its subfolders are separate"
+                + " bags)")
+                .contains("not used: 4 files and folders, listed in " + unused.toAbsolutePath() + "\n"
+                        + "  1 not an image (the images read end in bmp, jpeg, jpg, png, tif, tiff): docs/readme.txt\n"
+                        + "  2 hidden (name starts with '.'; a hidden folder is not looked into): .trash/,"
+                        + " plateA/well1/.DS_Store\n"
+                        + "  1 folder with no images in it or below it, so no bag: docs/\n");
+        assertThat(Files.readAllLines(unused)).containsExactly("path,reason,detail", ".trash/,HIDDEN,",
+                "docs/,NO_IMAGES,", "docs/readme.txt,NOT_AN_IMAGE,", "plateA/well1/.DS_Store,HIDDEN,");
+        assertThat(Files.readAllLines(dir.resolve("nested-scores-attention.csv")))
+                .anyMatch(l -> l.startsWith("plateB/field1,plateB/field1/1.png,"));
+    }
+
+    @Test
+    void aCorruptImageInAFolderIsNamedWithItsBagAndTheAdviceFitsAFolder() throws IOException {
+        byte[] png = Files.readAllBytes(data.resolve("images/bag-0/0.png"));
+        for (String bag : new String[] {"geneC", "plateA/well2"}) {
+            // a cut-off PNG has a readable header and a file of text has none: the pre-flight pass decodes both
+            String named = "1 of 5 images cannot be read:\n  bag " + bag + ": " + bag + "/bad.png";
+            Map<byte[], String> bads = Map.of(java.util.Arrays.copyOf(png, png.length / 2), named,
+                    "not a png".getBytes(java.nio.charset.StandardCharsets.UTF_8), named);
+            for (Map.Entry<byte[], String> bad : bads.entrySet()) {
+                Path images = dir.resolve("corrupt-" + bad.getKey().length + "-" + bag.replace('/', '-'));
+                twoImagesIn(images, "plateA/well1", bag);
+                Files.write(images.resolve(bag).resolve("bad.png"), bad.getKey());
+
+                CliRuns.Run r = predictImages(images, images.resolveSibling(images.getFileName() + ".csv"));
+
+                assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(DragnCli.BAD_INPUT);
+                assertThat(r.err()).as(images.toString()).contains(bad.getValue())
+                        .contains("remove each file from its folder or replace it with a readable image (these bags"
+                                + " are the folders under " + images.toAbsolutePath() + ", so removing a file leaves"
+                                + " its bag one image shorter), then run again")
+                        .doesNotContain("bags.csv").doesNotContain("\tat ");
+            }
+        }
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How images lying directly in a prediction folder form bags (each subfolder with images is always a
- * bag of its own). Without a choice such images are refused: a folder of raw channel files or of many
+ * How images lying directly in a prediction folder form bags (the folders below it are bags as
+ * {@link SubfolderBags} says). Without a choice such images are refused: a folder of raw channel files or of many
  * samples must not be scored silently as one bag.
  *
  * @param mode    what to do with images directly in the folder

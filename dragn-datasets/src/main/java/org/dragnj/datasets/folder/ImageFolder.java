@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.dragnj.bags.io.BadInputException;
 import org.dragnj.bags.manifest.BagRecord;
@@ -20,9 +20,10 @@ import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
 
 /**
- * Unlabelled bags from a folder of images, for prediction: each subfolder holding images is one bag
- * (named after it); images lying directly in the folder form bags only as a {@link FolderGrouping}
- * says (one bag, or grouped by a file-name pattern), and are refused otherwise.
+ * Unlabelled bags from a folder of images, for prediction: folders below it are bags as
+ * {@link SubfolderBags} says (by default every folder holding images, named by its path under the root);
+ * images lying directly in the folder form bags only as a {@link FolderGrouping} says (one bag, or grouped
+ * by a file-name pattern), and are refused otherwise. Every file that ends up in no bag is reported.
  */
 public final class ImageFolder {
 
@@ -36,38 +37,59 @@ public final class ImageFolder {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * @param classes  the labels the model predicts (the manifest lists no labels per bag)
-     * @param grouping what images directly in {@code folder} become
-     * @throws BadInputException when images lie directly in the folder and the grouping does not say how to
-     *                           bag them, or a file name does not match the grouping pattern
+     * @param classes    the labels the model predicts (the manifest lists no labels per bag)
+     * @param grouping   what images directly in {@code folder} become
+     * @param subfolders which folders below {@code folder} are bags
+     * @throws BadInputException when there are no images, when images lie directly in the folder and the
+     *                           grouping does not say how to bag them, when a file name does not match the
+     *                           grouping pattern, or when two bags would get one id
      */
-    public static Manifest read(Path folder, List<String> classes, FolderGrouping grouping) throws IOException {
+    public static FolderBags read(Path folder, List<String> classes, FolderGrouping grouping,
+            SubfolderBags subfolders) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new NoSuchFileException(folder.toAbsolutePath().toString(), null, "the folder of images to predict");
         }
+        Path root = folder.toAbsolutePath().normalize();
+        FolderWalk walk = FolderWalk.of(root, subfolders);
+        UnusedFiles unused = new UnusedFiles(walk.unused());
         List<BagRecord> bags = new ArrayList<>();
-        List<String> direct = images(folder, folder);
-        if (!direct.isEmpty()) {
-            bags.addAll(directBags(folder, direct, grouping));
+        if (!walk.rootImages().isEmpty()) {
+            bags.addAll(directBags(root, walk.rootImages(), grouping));
         }
-        try (Stream<Path> children = Files.list(folder)) {
-            for (Path sub : children.filter(Files::isDirectory).sorted().toList()) {
-                List<String> instances = images(folder, sub);
-                if (!instances.isEmpty()) {
-                    bags.add(new BagRecord(sub.getFileName().toString(), Split.TEST, List.of(), instances));
-                }
+        walk.bags().forEach((id, images) -> bags.add(new BagRecord(id, Split.TEST, List.of(), images)));
+        if (bags.isEmpty()) {
+            throw new BadInputException("no images (" + String.join(", ", extensions()) + ") in " + root
+                    + " or any folder below it" + (unused.isEmpty() ? "" : "; not used: "
+                            + String.join("; ", unused.summary())));
+        }
+        requireUniqueIds(root, bags, grouping);
+        return new FolderBags(new Manifest(root, classes, bags), unused, subfolders);
+    }
+
+    /** The image file extensions read, in name order. */
+    public static List<String> extensions() {
+        return EXTENSIONS.stream().sorted().toList();
+    }
+
+    /** Only images directly in the root can take an id a subfolder has too: by --one-bag or the pattern. */
+    private static void requireUniqueIds(Path root, List<BagRecord> bags, FolderGrouping grouping)
+            throws BadInputException {
+        Set<String> seen = new HashSet<>();
+        for (BagRecord b : bags) {
+            if (!seen.add(b.id())) {
+                throw new BadInputException("two bags would be named '" + b.id() + "': the subfolder " + root.resolve(
+                        b.id()) + " and images lying directly in " + root + (grouping.mode()
+                                == FolderGrouping.Mode.ONE_BAG ? " (one bag named after the folder)"
+                                        : " (grouped by '" + grouping.pattern() + "')")
+                        + "; rename the subfolder or move those images into a subfolder of their own");
             }
         }
-        if (bags.isEmpty()) {
-            throw new BadInputException("no images (" + String.join(", ", EXTENSIONS.stream().sorted().toList()) + ") in "
-                    + folder.toAbsolutePath() + " or its subfolders");
-        }
-        return new Manifest(folder, classes, bags);
     }
 
     private static List<BagRecord> directBags(Path folder, List<String> direct, FolderGrouping grouping)
             throws BadInputException {
-        String name = folder.toAbsolutePath().normalize().getFileName().toString();
+        Path last = folder.getFileName();
+        String name = last == null ? folder.toString() : last.toString();
         switch (grouping.mode()) {
             case ONE_BAG:
                 return List.of(new BagRecord(name, Split.TEST, List.of(), direct));
@@ -94,16 +116,10 @@ public final class ImageFolder {
                 throw new BadInputException(direct.size() + " images lie directly in " + folder.toAbsolutePath()
                         + " (e.g. " + direct.get(0) + "): say whether they are one bag (--one-bag) or how their"
                         + " names group them into bags (--group-by REGEX, whose first group is the bag id), or put"
-                        + " each bag's images in a subfolder of its own."
+                        + " each bag's images in a subfolder of its own (every folder below holding images is a"
+                        + " bag)."
                         + (hpa ? " They look like raw HPA channel files (<id>_red.png ...): a model reads the crops"
                                 + " that 'dragn prepare-hpa' makes of them." : ""));
-        }
-    }
-
-    private static List<String> images(Path root, Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).filter(ImageFolder::isImage).sorted()
-                    .map(p -> root.relativize(p).toString()).toList();
         }
     }
 

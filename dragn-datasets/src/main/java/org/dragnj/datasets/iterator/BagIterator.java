@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.dragnj.bags.Bag;
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.io.BadInputException;
+import org.dragnj.bags.manifest.BadImageAdvice;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.random.Seeds;
@@ -137,8 +138,7 @@ public final class BagIterator {
                 chw = source.load(instance);
             } catch (IOException e) {
                 throw new UncheckedIOException(new BadInputException("bag '" + record.id() + "': cannot load instance "
-                        + instance + " (" + e.getMessage() + "); check the file or drop it from " + Manifest.BAGS_FILE,
-                        e));
+                        + instance + " (" + e.getMessage() + "); " + BadImageAdvice.of(manifest), e));
             }
             chw = spec.augmentation().apply(chw, spec.channels(), spec.height(), spec.width(), rnd);
             x.slice(j).assign(Nd4j.create(chw, shape, 'c'));

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.dragnj.bags.ImageFormat;
 import org.dragnj.bags.io.BadInputException;
+import org.dragnj.bags.manifest.BadImageAdvice;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.survey.ImageSurvey;
@@ -78,10 +79,13 @@ public final class InputCheck {
         }
     }
 
-    /** For a saved model about to score {@code bags}: the warnings, or an exception naming every bad file. */
-    public static List<String> check(ModelSpec spec, Manifest manifest, List<BagRecord> bags, ImageSurvey survey,
-            String advice) throws BadInputException {
-        return inspect(Expected.of(spec), manifest, bags, survey).orThrow(advice);
+    /**
+     * For a saved model about to score {@code bags}: the warnings, or an exception naming every bad file with
+     * advice that fits where the bags came from (a manifest or a folder of images).
+     */
+    public static List<String> check(ModelSpec spec, Manifest manifest, List<BagRecord> bags, ImageSurvey survey)
+            throws BadInputException {
+        return inspect(Expected.of(spec), manifest, bags, survey).orThrow(BadImageAdvice.of(manifest));
     }
 
     public static Findings inspect(Expected expected, Manifest manifest, List<BagRecord> bags, ImageSurvey survey) {

@@ -52,13 +52,12 @@ public record SavedModelInput(DragnModel model, Manifest manifest, List<BagRecor
      * The pre-flight pass: decodes every image of {@link #bags()} once (in parallel; remembered in
      * {@code surveyCache} between runs) and checks it against what the model was trained on.
      *
-     * @param advice what to do about unreadable files, said after their list
      * @return warnings for a person
      */
-    public List<String> checkImages(Path surveyCache, String advice, ProgressListener progress) throws IOException {
+    public List<String> checkImages(Path surveyCache, ProgressListener progress) throws IOException {
         ImageSurvey survey = ImageSurvey.of(manifest, bags, surveyCache, Runtime.getRuntime().availableProcessors(),
                 progress);
-        return InputCheck.check(model.spec(), manifest, bags, survey, advice);
+        return InputCheck.check(model.spec(), manifest, bags, survey);
     }
 
     public static Manifest readManifest(Path folder, ModelSpec spec) throws IOException {

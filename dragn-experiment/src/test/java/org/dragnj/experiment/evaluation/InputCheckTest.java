@@ -42,8 +42,7 @@ class InputCheckTest {
     }
 
     private static List<String> check(ModelSpec spec, Manifest m) throws IOException {
-        return InputCheck.check(spec, m, m.bags(), ImageSurvey.of(m, m.bags(), null, 2, ProgressListener.NONE),
-                "(advice)");
+        return InputCheck.check(spec, m, m.bags(), ImageSurvey.of(m, m.bags(), null, 2, ProgressListener.NONE));
     }
 
     @Test
@@ -71,6 +70,21 @@ class InputCheckTest {
                 .startsWith("1 of 1 images are 16-bit, the training images were 8-bit (e.g. deep.png)");
         Files.delete(dir.resolve("deep.png"));
         assertThatThrownBy(() -> check(grey, m)).isInstanceOf(BadInputException.class)
-                .hasMessage("1 of 1 images cannot be read:\n  bag b: deep.png (no such file)\n(advice)");
+                .hasMessage("1 of 1 images cannot be read:\n  bag b: deep.png (no such file)\nremove each file from its"
+                        + " folder or replace it with a readable image (these bags are the folders under " + dir
+                        + ", so removing a file leaves its bag one image shorter), then run again");
+    }
+
+    @Test
+    void anUnreadableImageIsNamedWithItsBagAndTheAdviceFitsWhereTheBagsCameFrom() throws IOException {
+        Files.writeString(dir.resolve("bad.png"), "not a png");
+        Manifest m = bags(image("x.png", 32, BufferedImage.TYPE_3BYTE_BGR), "bad.png");
+        assertThatThrownBy(() -> check(SPEC, m)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("1 of 2 images cannot be read:\n  bag b: bad.png (image " + dir.resolve("bad.png")
+                        + " cannot be decoded)\nremove each file from its folder or replace it with a readable image")
+                .hasMessageNotContaining("bags.csv");
+        Files.writeString(dir.resolve("bags.csv"), "bag_id,split,labels,instances\n");
+        assertThatThrownBy(() -> check(SPEC, m)).hasMessageEndingWith(
+                "\nfix each file or drop it from " + dir.resolve("bags.csv"));
     }
 }
