@@ -58,6 +58,7 @@ public final class Experiment {
     public static Outcome run(ExperimentConfig config, Manifest manifest, Path folder, boolean resume,
             Path featureCache, List<String> command, ProgressListener progress) throws IOException {
         RunFolder run = new RunFolder(folder);
+        run.removeStaleTemporaries();
         Checkpoints checkpoints = run.checkpoints();
         DragnModel model;
         TrainingState state;
