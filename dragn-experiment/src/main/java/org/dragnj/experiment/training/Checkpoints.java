@@ -53,7 +53,8 @@ public final class Checkpoints {
             return Optional.of(JSON.readValue(bytes.get(), TrainingState.class));
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + ": its training state " + STATE_ENTRY + " cannot be read ("
-                    + e.getOriginalMessage() + "); the checkpoint is damaged: train again without --resume", e);
+                    + e.getOriginalMessage() + "); the checkpoint is damaged: start the run again into another --out"
+                    + " folder", e);
         }
     }
 }
