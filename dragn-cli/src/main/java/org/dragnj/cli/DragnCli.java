@@ -1,6 +1,7 @@
 package org.dragnj.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.model.trunk.weights.TrunkWeightsUnavailableException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +30,10 @@ import picocli.CommandLine;
                 DigitBagsCommand.class, MakeManifestCommand.class,
                 PrepareHpaCommand.class})
 public final class DragnCli implements Runnable {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On an error, print the stack trace as well as the message.")
+    boolean verbose;
 
     /**
      * Runs one command line and returns its exit code. The caller picks the ND4J backend first
@@ -49,16 +56,19 @@ public final class DragnCli implements Runnable {
     static final int BAD_INPUT = 3;
 
     /**
-     * One message, no stack trace, and an exit code that says whose move it is: 2 for a bad option or
-     * config value, 3 for input data to fix (a {@link BadInputException}, a missing input file or
-     * unusable pretrained weights anywhere in the causes), 1 for anything else (then with the stack trace, which is ours to read).
+     * One message, no stack trace (unless {@code --verbose}), and an exit code that says whose move it is: 2 for a
+     * bad option or config value, 3 for input data to fix (a {@link BadInputException}, a missing input file or
+     * unusable pretrained weights anywhere in the causes), 1 for anything else.
      */
     private static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         int code = exitCode(e);
-        Throwable shown = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        cmd.getErr().println("error: " + (shown.getMessage() == null ? shown.toString() : shown.getMessage()));
-        if (code == RUNTIME_FAILURE && !(e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException)) {
-            e.printStackTrace(cmd.getErr());
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + ErrorMessages.of(e));
+        if (Verbosity.requested(parsed)) {
+            e.printStackTrace(err);
+        } else if (code == RUNTIME_FAILURE && !(e instanceof IOException || e instanceof UncheckedIOException)) {
+            // a failure nobody foresaw: its message alone may not say enough to act on
+            err.println("(an unexpected failure: run again with --verbose for the stack trace)");
         }
         return code;
     }

@@ -43,7 +43,7 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--val-scores", description = "Scores of the val split, to tune per-label thresholds (--rule TUNED_PER_LABEL).")
     Path valScores;
 
-    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for 95 % intervals; 0 for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for 95 %% intervals; 0 for none (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
     @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")

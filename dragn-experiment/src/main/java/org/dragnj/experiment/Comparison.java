@@ -104,6 +104,7 @@ public final class Comparison {
             }
             bySeed.put(a.displayName(), results);
         }
+        AtomicFiles.removeStaleTemporaries(folder, 0); // the runs' own folders were cleared by their runs
         ComparisonReport report = new ComparisonReport(first, intervals);
         SeedComparison summary = null;
         if (repeated) {

@@ -76,6 +76,7 @@ public final class Experiment {
     private static Outcome locked(ExperimentConfig config, DataSource.Loaded data, RunFolder run, ResumePolicy resume,
             Path featureCache, List<String> command, ProgressListener progress) throws IOException {
         Manifest manifest = data.manifest();
+        run.removeStaleTemporaries(); // safe: the lock says no other run is writing here
         Checkpoints checkpoints = run.checkpoints();
         DragnModel model;
         TrainingState state;

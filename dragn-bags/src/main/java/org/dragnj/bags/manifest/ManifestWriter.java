@@ -39,6 +39,7 @@ public final class ManifestWriter {
                 }
             }
         }
+        AtomicFiles.removeStaleTemporaries(folder, 0);
         AtomicFiles.writeString(folder.resolve(Manifest.CLASSES_FILE), String.join("\n", classes) + "\n");
         AtomicFiles.write(folder.resolve(Manifest.BAGS_FILE), out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

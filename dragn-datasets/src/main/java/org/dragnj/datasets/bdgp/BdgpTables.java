@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dragnj.bags.io.Csv;
 import org.dragnj.bags.io.TextFiles;
 
 /**
@@ -204,6 +206,8 @@ public record BdgpTables(List<ImageRow> images, List<AnnotationRow> annotations,
                 // and reading on lists every bad line at once instead of one per run.
                 sink.accept(new Row(rec, where, problems), line);
             }
+        } catch (UncheckedIOException e) {
+            problems.add(Csv.syntaxError(source, e.getCause()).getMessage());
         }
     }
 }

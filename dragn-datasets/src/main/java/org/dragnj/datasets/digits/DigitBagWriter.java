@@ -61,6 +61,7 @@ public final class DigitBagWriter {
                 && JSON.readValue(specFile.toFile(), Stored.class).equals(wanted)) {
             return ManifestReader.strict().read(folder).manifest();
         }
+        AtomicFiles.removeStaleTemporaries(folder, 2); // images/<bag>/<j>.png, digits/<pool>/<k>.png
         List<String> classes = classes(spec);
         List<BagRecord> bags = new ArrayList<>();
         Set<String> written = new HashSet<>();

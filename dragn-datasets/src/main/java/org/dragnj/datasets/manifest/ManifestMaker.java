@@ -2,6 +2,7 @@ package org.dragnj.datasets.manifest;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dragnj.bags.io.Csv;
 import org.dragnj.bags.io.TextFiles;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
@@ -373,6 +375,8 @@ public final class ManifestMaker {
                             groupColumn == null ? null : cell(rec, header, groupColumn), problems));
                 }
                 return new Table(rows);
+            } catch (UncheckedIOException e) {
+                throw Csv.syntaxError(file, e);
             }
         }
 

@@ -2,6 +2,7 @@ package org.dragnj.datasets.manifest;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.dragnj.bags.io.Csv;
 import org.dragnj.bags.io.TextFiles;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
@@ -162,6 +164,8 @@ public final class ManifestReader {
                     kept.add(new BagRecord(id, split, labels, instances));
                 }
             }
+        } catch (UncheckedIOException e) {
+            throw Csv.syntaxError(bagsFile, e);
         }
         if (policy == ValidationPolicy.FAIL && !problems.isEmpty()) {
             throw new ManifestException(problems);

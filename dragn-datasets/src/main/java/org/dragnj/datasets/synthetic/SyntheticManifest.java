@@ -58,6 +58,7 @@ public final class SyntheticManifest {
                 && JSON.readValue(specFile.toFile(), Stored.class).equals(wanted)) {
             return ManifestReader.strict().read(folder).manifest();
         }
+        AtomicFiles.removeStaleTemporaries(folder, 2); // images/bag-<i>/<j>.png
         int total = sizes.train() + sizes.val() + sizes.test();
         List<BagRecord> records = new ArrayList<>(total);
         List<String> classes = generator.classNames();

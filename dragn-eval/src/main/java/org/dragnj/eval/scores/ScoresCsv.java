@@ -3,6 +3,7 @@ package org.dragnj.eval.scores;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bags.io.BadInputException;
+import org.dragnj.bags.io.Csv;
 import org.dragnj.bags.io.TextFiles;
 
 /**
@@ -49,21 +52,21 @@ public final class ScoresCsv {
                         .build())) {
             List<String> header = csv.getHeaderNames();
             if (header.isEmpty() || !header.get(0).trim().equals(BAG_ID)) {
-                throw new IOException(file + ":1: the first column must be '" + BAG_ID
+                throw new BadInputException(file + ":1: the first column must be '" + BAG_ID
                         + "', followed by one column per label; found " + header);
             }
             boolean hasTruth = header.get(header.size() - 1).trim().equals(TRUE_LABELS);
             List<String> labels = header.subList(1, header.size() - (hasTruth ? 1 : 0)).stream().map(String::trim)
                     .toList();
             if (labels.isEmpty()) {
-                throw new IOException(file + ":1: no label columns after " + BAG_ID);
+                throw new BadInputException(file + ":1: no label columns after " + BAG_ID);
             }
             Map<String, double[]> byBag = new LinkedHashMap<>();
             Map<String, List<String>> truth = new LinkedHashMap<>();
             for (CSVRecord rec : csv) {
                 long line = csv.getCurrentLineNumber();
                 if (rec.size() != header.size()) {
-                    throw new IOException(file + ":" + line + ": " + rec.size() + " columns, the header has "
+                    throw new BadInputException(file + ":" + line + ": " + rec.size() + " columns, the header has "
                             + header.size());
                 }
                 double[] s = new double[labels.size()];
@@ -72,16 +75,16 @@ public final class ScoresCsv {
                     try {
                         s[k] = Double.parseDouble(cell);
                     } catch (NumberFormatException e) {
-                        throw new IOException(file + ":" + line + ": '" + cell + "' in column " + labels.get(k)
+                        throw new BadInputException(file + ":" + line + ": '" + cell + "' in column " + labels.get(k)
                                 + " is not a number", e);
                     }
                     if (!(s[k] >= 0 && s[k] <= 1)) {
-                        throw new IOException(file + ":" + line + ": score " + cell + " for " + labels.get(k)
+                        throw new BadInputException(file + ":" + line + ": score " + cell + " for " + labels.get(k)
                                 + " is not a probability in [0, 1]");
                     }
                 }
                 if (byBag.put(rec.get(0).trim(), s) != null) {
-                    throw new IOException(file + ":" + line + ": bag '" + rec.get(0) + "' appears twice");
+                    throw new BadInputException(file + ":" + line + ": bag '" + rec.get(0) + "' appears twice");
                 }
                 if (hasTruth) {
                     String cell = rec.get(header.size() - 1).trim();
@@ -90,6 +93,12 @@ public final class ScoresCsv {
                 }
             }
             return new Scores(labels, byBag, truth);
+        } catch (UncheckedIOException e) {
+            throw Csv.syntaxError(file, e);
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw Csv.syntaxError(file, e); // a broken header line
         }
     }
 

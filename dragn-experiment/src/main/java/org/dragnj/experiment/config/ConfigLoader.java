@@ -129,7 +129,7 @@ public final class ConfigLoader {
     private static JsonNode read(String config) throws IOException {
         Path file = Path.of(config);
         if (Files.isRegularFile(file)) {
-            return YAML.readTree(file.toFile());
+            return readFile(file);
         }
         String name = config.endsWith(".yaml") ? config : config + ".yaml";
         if (ConfigLoader.class.getResource(CONFIGS + name) != null) {
@@ -137,6 +137,20 @@ public final class ConfigLoader {
         }
         throw new IOException("no experiment config '" + config + "': not a file, and not one of the built-in"
                 + " configs (demo, hpa-paper, flyexpress-paper, digits-key-instance, digits-multi-label)");
+    }
+
+    private static JsonNode readFile(Path file) throws IOException {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw YamlErrors.syntax(file, e);
+        }
+        if (!tree.isMissingNode() && !tree.isObject()) {
+            throw new IllegalArgumentException(file + ": an experiment config is 'key: value' lines (keys name, data,"
+                    + " model, training, evaluation), not " + (tree.isArray() ? "a list" : "a single value"));
+        }
+        return tree;
     }
 
     private static JsonNode readResource(String path) throws IOException {

@@ -74,6 +74,11 @@ public final class RunFolder {
         }
     }
 
+    /** Removes what a run killed while writing left behind: temporary files here, in checkpoints/ and test/. */
+    public void removeStaleTemporaries() throws IOException {
+        AtomicFiles.removeStaleTemporaries(root, 1);
+    }
+
     /** A run folder that already holds a run (a config and a last checkpoint). */
     public boolean hasCheckpoint() {
         return Files.isRegularFile(checkpoints().last());

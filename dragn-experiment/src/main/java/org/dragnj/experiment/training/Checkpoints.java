@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dragnj.bags.io.BadInputException;
 import org.dragnj.model.io.ModelFiles;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -53,6 +55,15 @@ public final class Checkpoints {
     /** The state stored in a checkpoint, if it is one. */
     public static Optional<TrainingState> state(Path file) throws IOException {
         Optional<byte[]> bytes = ModelFiles.readEntry(file, STATE_ENTRY);
-        return bytes.isEmpty() ? Optional.empty() : Optional.of(JSON.readValue(bytes.get(), TrainingState.class));
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(bytes.get(), TrainingState.class));
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file + ": its training state " + STATE_ENTRY + " cannot be read ("
+                    + e.getOriginalMessage() + "); the checkpoint is damaged: start the run again into another --out"
+                    + " folder", e);
+        }
     }
 }

@@ -135,4 +135,28 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(file.toString(), Map.of()))
                 .hasMessageContaining("Duplicate field 'epochs'");
     }
+
+    @Test
+    void aYamlSyntaxErrorNamesTheFileLineAndColumnNotAReader(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.yaml"), """
+                name: broken
+                training:
+                \tepochs: 3
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(file.toString(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ":3:1: not valid YAML (")
+                .hasMessageContaining("TAB")
+                .hasMessageNotContaining("reader")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aConfigThatIsAListIsAnErrorNotTheDefaults(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("list.yaml"), "- training\n- epochs\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file.toString(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(file + ": an experiment config is 'key: value' lines (keys name, data, model, training,"
+                        + " evaluation), not a list");
+    }
 }

@@ -9,13 +9,16 @@ import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bags.io.BadInputException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,7 +54,11 @@ public final class ModelFiles {
         Files.createDirectories(dir);
         Path dl4j = AtomicFiles.temporarySibling(file, ".dl4j.tmp");
         try {
-            ModelSerializer.writeModel(graph, dl4j.toFile(), withUpdaterState);
+            try {
+                ModelSerializer.writeModel(graph, dl4j.toFile(), withUpdaterState);
+            } catch (IOException e) {
+                throw AtomicFiles.cannotWrite(file, e);
+            }
             AtomicFiles.write(file, out -> {
                 try (ZipFile in = new ZipFile(dl4j.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
                     Enumeration<? extends ZipEntry> entries = in.entries();
@@ -80,42 +87,79 @@ public final class ModelFiles {
 
     /** Reads the header of a model file, with the spec as {@code specType}. */
     public static <S> Header<S> readHeader(Path file, Class<S> specType) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "no model file there");
-        }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             ZipEntry e = zip.getEntry(HEADER_ENTRY);
             if (e == null) {
-                throw new IOException(file + " is not a DRAGN-J model file (it has no " + HEADER_ENTRY
-                        + "); models are written by DragnModel.save");
+                throw new BadInputException(file + " is not a DRAGN-J model file (it has no " + HEADER_ENTRY
+                        + "); pass a model written by dragn train, e.g. <run folder>/checkpoints/best.zip");
             }
             try (InputStream in = zip.getInputStream(e)) {
                 var tree = JSON.readTree(in);
                 int version = tree.path("formatVersion").asInt(-1);
                 if (version != FORMAT_VERSION) {
-                    throw new IOException(file + " has model format " + version + "; this DRAGN-J reads format "
+                    throw new BadInputException(file + " has model format " + version + "; this DRAGN-J reads format "
                             + FORMAT_VERSION);
                 }
                 return new Header<>(version, JSON.treeToValue(tree.get("spec"), specType),
                         JSON.treeToValue(tree.get("provenance"), ModelProvenance.class));
+            } catch (JsonProcessingException | ZipException x) {
+                throw damaged(file, HEADER_ENTRY, x);
             }
         }
     }
 
     /** An extra entry written with the model, if present. */
     public static Optional<byte[]> readEntry(Path file, String name) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             ZipEntry e = zip.getEntry(name);
             if (e == null) {
                 return Optional.empty();
             }
             try (InputStream in = zip.getInputStream(e)) {
                 return Optional.of(in.readAllBytes());
+            } catch (ZipException x) {
+                throw damaged(file, name, x);
             }
         }
     }
 
     public static ComputationGraph readGraph(Path file, boolean withUpdaterState) throws IOException {
-        return ModelSerializer.restoreComputationGraph(file.toFile(), withUpdaterState);
+        open(file).close();
+        try {
+            return ModelSerializer.restoreComputationGraph(file.toFile(), withUpdaterState);
+        } catch (IOException | RuntimeException e) {
+            // DL4J reports a missing or damaged entry as an IllegalStateException or a JSON or EOF error, none naming the file
+            throw new BadInputException(file + " holds no readable DL4J network (" + firstLine(e)
+                    + "); the file is damaged or was not written by DRAGN-J: train again, or use another checkpoint", e);
+        }
+    }
+
+    /**
+     * Opens a model file as a zip, or says what the file is instead: the JDK's errors ("zip END header not
+     * found") name neither the file nor what was expected of it.
+     */
+    private static ZipFile open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + " is a folder; pass a model file (.zip), e.g. <run folder>/checkpoints/best.zip");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "no model file there");
+        }
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new BadInputException(file + " is not a DRAGN-J model file (not a zip archive: " + e.getMessage()
+                    + "); it may be cut short (an interrupted copy or download): copy it again, or pass another model", e);
+        }
+    }
+
+    private static BadInputException damaged(Path file, String entry, Exception e) {
+        return new BadInputException(file + ": its entry " + entry + " cannot be read (" + firstLine(e)
+                + "); the file is damaged: copy it again, or use another checkpoint", e);
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 }

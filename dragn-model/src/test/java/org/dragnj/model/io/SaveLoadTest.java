@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.dragnj.bags.BagBatch;
+import org.dragnj.bags.io.BadInputException;
 import org.dragnj.model.AggregationMode;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.ModelSpec;
@@ -80,8 +81,46 @@ class SaveLoadTest {
             zip.putNextEntry(new java.util.zip.ZipEntry("configuration.json"));
             zip.closeEntry();
         }
-        assertThatThrownBy(() -> DragnModel.load(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining("not a DRAGN-J model file").hasMessageContaining(ModelFiles.HEADER_ENTRY);
+        assertThatThrownBy(() -> DragnModel.load(file)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(file + " is not a DRAGN-J model file").hasMessageContaining(ModelFiles.HEADER_ENTRY);
+    }
+
+    @Test
+    void aFileThatIsNotAZipIsRejectedNamingTheFile() throws IOException {
+        Path text = Files.writeString(dir.resolve("text.zip"), "not a model");
+        Path empty = Files.createFile(dir.resolve("empty.zip"));
+        for (Path file : new Path[] {text, empty}) {
+            assertThatThrownBy(() -> DragnModel.load(file)).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith(file + " is not a DRAGN-J model file (not a zip archive: ");
+        }
+        assertThatThrownBy(() -> DragnModel.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(dir + " is a folder; pass a model file (.zip)");
+    }
+
+    @Test
+    void aTruncatedOrGuttedModelFileIsRejectedNamingTheFile() throws IOException {
+        Path whole = dir.resolve("whole.zip");
+        DragnModel.create(spec(AggregationMode.POST)).save(whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("truncated.zip"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> DragnModel.load(truncated)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(truncated + " is not a DRAGN-J model file (not a zip archive: ");
+
+        // the DL4J entries gone, the header kept: DL4J threw an IllegalStateException naming no file
+        Path gutted = dir.resolve("gutted.zip");
+        try (var in = new java.util.zip.ZipFile(whole.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(gutted))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                if (!e.getName().equals("coefficients.bin")) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    in.getInputStream(e).transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        assertThatThrownBy(() -> DragnModel.load(gutted)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(gutted + " holds no readable DL4J network (")
+                .hasMessageContaining("gotCoefficients: [false]");
     }
 
     @Test

@@ -77,6 +77,7 @@ public final class HpaCropper {
         HpaGrouping grouping = GroupingReader.read(config.groupingFile(), config.groupingFormat(), config.classes())
                 .withUnnamedSplits(config.defaultSplit(), config.splitFractions());
         Files.createDirectories(config.outputFolder());
+        AtomicFiles.removeStaleTemporaries(config.outputFolder(), 2); // crops/<image>/<image>_NN.png
         LOG.info("cropping {} images of {} bags from {} ({} proposals, {} threads) into {}", grouping.imageCount(),
                 grouping.bags().size(), config.groupingFile(), config.proposals().mode(), config.threads(),
                 config.outputFolder());

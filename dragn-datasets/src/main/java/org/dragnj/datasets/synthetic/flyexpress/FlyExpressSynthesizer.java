@@ -57,6 +57,7 @@ public final class FlyExpressSynthesizer {
         }
         Path folder = config.outputFolder();
         Files.createDirectories(folder);
+        AtomicFiles.removeStaleTemporaries(folder, 0);
         EmbryoRenderer renderer = renderer(config);
         AtomicInteger written = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();

@@ -81,6 +81,7 @@ public final class SyntheticHpaGenerator {
         }
         List<ImagePlan> images = bags.stream().flatMap(b -> b.images().stream()).toList();
         Path imageFolder = folder.resolve(SyntheticHpaDataset.IMAGE_FOLDER);
+        AtomicFiles.removeStaleTemporaries(folder, 1);
         progress.started("render synthetic HPA fields", images.size(), "images");
         FieldRenderer renderer = new FieldRenderer(spec);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
