@@ -219,7 +219,7 @@ class DataCommandsTest {
         PrepareHpaCommand prepare = new PrepareHpaCommand();
         new CommandLine(prepare).parseArgs("--grouping", "g.csv", "--grouping-format", "BAG_CSV", "--images", "i",
                 "--out", "o");
-        assertThat(prepare.config()).isEqualTo(HpaCropSpec.builder().setGrouping(Path.of("g.csv"), GroupingFormat.BAG_CSV)
+        assertThat(prepare.crop.spec(prepare.grouping, prepare.images, prepare.out)).isEqualTo(HpaCropSpec.builder().setGrouping(Path.of("g.csv"), GroupingFormat.BAG_CSV)
                 .setImageFolder(Path.of("i")).setOutputFolder(Path.of("o")).build());
     }
 

@@ -14,7 +14,7 @@ import java.util.Random;
  * sorted, shuffled with the seed and cut at ⌊n·train⌋ and ⌊n·(train + val)⌋, so the result depends on
  * the set of ids and the seed only: a rerun, or a rerun over the same ids in another order, agrees.
  */
-public record SplitFractions(double train, double val, double test, long seed) {
+public record SplitFractions(double train, double val, double test, long seed) implements java.io.Serializable {
 
     public SplitFractions {
         if (!(train >= 0 && train <= 1 && val >= 0 && val <= 1 && test >= 0 && test <= 1)

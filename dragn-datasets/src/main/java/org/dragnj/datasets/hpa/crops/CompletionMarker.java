@@ -39,7 +39,7 @@ public record CompletionMarker(String imageId, String fingerprint, String source
      * @param y     top edge
      * @param side  window side in original pixels (the crop is this window resized to S×S)
      */
-    public record Crop(String file, int x, int y, int side) {
+    public record Crop(String file, int x, int y, int side) implements java.io.Serializable {
     }
 
     public CompletionMarker {

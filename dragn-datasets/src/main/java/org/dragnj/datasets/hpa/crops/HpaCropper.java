@@ -74,18 +74,32 @@ public final class HpaCropper {
     public HpaCropResult run(ProgressListener progress) throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        HpaGrouping grouping = GroupingReader.read(config.groupingFile(), config.groupingFormat(), config.classes())
-                .withUnnamedSplits(config.defaultSplit(), config.splitFractions());
+        HpaGrouping grouping = grouping(config);
         Files.createDirectories(config.outputFolder());
         AtomicFiles.removeStaleTemporaries(config.outputFolder(), 2); // crops/<image>/<image>_NN.png
         LOG.info("cropping {} images of {} bags from {} ({} proposals, {} threads) into {}", grouping.imageCount(),
                 grouping.bags().size(), config.groupingFile(), config.proposals().mode(), config.threads(),
                 config.outputFolder());
-
         List<ImageOutcome> outcomes = cropAll(grouping, progress);
-        Manifest manifest = writeManifest(grouping, outcomes);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        HpaCropReport report = report(started, seconds, grouping, outcomes, manifest);
+        return finish(config, grouping, outcomes, started, (System.nanoTime() - t0) / 1e9, config.describe());
+    }
+
+    /** The images and bags to crop, with their splits settled. */
+    public static HpaGrouping grouping(HpaCropSpec config) throws IOException {
+        return GroupingReader.read(config.groupingFile(), config.groupingFormat(), config.classes())
+                .withUnnamedSplits(config.defaultSplit(), config.splitFractions());
+    }
+
+    /**
+     * Writes the manifest and report.json into {@code config}'s output folder from every image's outcome,
+     * however they were computed (threads here, or the workers of a distributed run).
+     *
+     * @param settings the settings as report.json states them (a distributed run names its URIs)
+     */
+    public static HpaCropResult finish(HpaCropSpec config, HpaGrouping grouping, List<ImageOutcome> outcomes,
+            Instant started, double seconds, Map<String, Object> settings) throws IOException {
+        Manifest manifest = writeManifest(config, grouping, outcomes);
+        HpaCropReport report = report(config, started, seconds, grouping, outcomes, manifest, settings);
         Path reportFile = config.outputFolder().resolve(HpaCropReport.FILE);
         AtomicFiles.write(reportFile, out -> JSON.writeValue(out, report));
         LOG.info("{}; report {}", report.summary(), reportFile);
@@ -139,7 +153,8 @@ public final class HpaCropper {
         }
     }
 
-    private Manifest writeManifest(HpaGrouping grouping, List<ImageOutcome> outcomes) throws IOException {
+    private static Manifest writeManifest(HpaCropSpec config, HpaGrouping grouping, List<ImageOutcome> outcomes)
+            throws IOException {
         Map<String, List<ImageOutcome>> byBag = outcomes.stream()
                 .collect(Collectors.groupingBy(ImageOutcome::bagId, LinkedHashMap::new, Collectors.toList()));
         List<BagRecord> bags = new ArrayList<>();
@@ -155,8 +170,8 @@ public final class HpaCropper {
         return manifest;
     }
 
-    private HpaCropReport report(Instant started, double seconds, HpaGrouping grouping, List<ImageOutcome> outcomes,
-            Manifest manifest) {
+    private static HpaCropReport report(HpaCropSpec config, Instant started, double seconds, HpaGrouping grouping,
+            List<ImageOutcome> outcomes, Manifest manifest, Map<String, Object> settings) {
         List<ImageFailure> failures = new ArrayList<>();
         List<String> withoutCrops = new ArrayList<>();
         List<ImageEntry> entries = new ArrayList<>();
@@ -197,7 +212,7 @@ public final class HpaCropper {
                                 .collect(Collectors.joining("; "))));
             }
         }
-        return new HpaCropReport(started.toString(), seconds, config.proposals().mode().name(), config.describe(),
+        return new HpaCropReport(started.toString(), seconds, config.proposals().mode().name(), settings,
                 outcomes.size(), cropped, resumed, failures.size(), written, total, seconds > 0 ? written / seconds : 0,
                 seconds > 0 ? cropped / seconds : 0, proposalSeconds, cropSeconds, grouping.bags().size(),
                 manifest.bags().size(), failures, withoutCrops, bagsWithout, entries);

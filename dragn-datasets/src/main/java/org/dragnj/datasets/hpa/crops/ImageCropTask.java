@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * propose, select, write every crop atomically, remove crops a previous run left that are no longer
  * wanted, and write the marker last. Any problem becomes a FAILED outcome; nothing is thrown.
  */
-final class ImageCropTask {
+public final class ImageCropTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageCropTask.class);
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
@@ -38,7 +38,7 @@ final class ImageCropTask {
     private final CropRenderer renderer;
     private final String fingerprint;
 
-    ImageCropTask(HpaCropSpec config) {
+    public ImageCropTask(HpaCropSpec config) {
         this.config = config;
         this.reader = new HpaImageReader(config.imageFolder(), config.imageLayout(),
                 config.cropFormat() == CropFormat.RGBA_ER);
@@ -49,7 +49,7 @@ final class ImageCropTask {
     }
 
     /** Folder name of an image's crops: the id itself when it is a safe file name, else a sanitised, hashed form. */
-    static String safeName(String imageId) {
+    public static String safeName(String imageId) {
         String safe = UNSAFE.matcher(imageId).replaceAll("_");
         if (safe.equals(imageId) && !safe.startsWith(".")) {
             return safe;
@@ -59,7 +59,8 @@ final class ImageCropTask {
                 + HexFormat.of().toHexDigits(imageId.hashCode());
     }
 
-    ImageOutcome run(String imageId, String bagId) {
+    /** Crops one image (or finds it done by an earlier run); never throws: a failure is an outcome. */
+    public ImageOutcome run(String imageId, String bagId) {
         long t0 = System.nanoTime();
         String name = safeName(imageId);
         Path markerFile = config.outputFolder().resolve(HpaCropper.CROP_FOLDER).resolve(name)

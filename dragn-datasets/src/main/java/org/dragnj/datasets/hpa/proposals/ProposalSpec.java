@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public record ProposalSpec(ProposalMode mode, ProposalRanking ranking, int searchMaxSide, double minBoxSide,
         double maxBoxSide, double maxAspectRatio, double nmsIou, int maxWindows, double nucleusExpansion,
-        int ssBaseK, int ssIncK, float ssSigma) {
+        int ssBaseK, int ssIncK, float ssSigma) implements java.io.Serializable {
 
     public ProposalSpec {
         require(mode != null && ranking != null, "proposal mode and ranking must not be null");

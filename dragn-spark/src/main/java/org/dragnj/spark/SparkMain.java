@@ -1,0 +1,29 @@
+package org.dragnj.spark;
+
+import org.dragnj.platform.Backend;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code dragn-spark} application: DRAGN-J's jobs on a Spark cluster ({@code spark-submit --class
+ * org.dragnj.spark.SparkMain dragn-spark-app.jar prepare-hpa …}) or on this machine ({@code bin/dragn-spark
+ * prepare-hpa --master local[*] …}).
+ */
+@Command(name = "dragn-spark", mixinStandardHelpOptions = true, version = "DRAGN-J 0.1.0",
+        description = "DRAGN-J's jobs on Apache Spark.", subcommands = {SparkPrepareHpaCommand.class})
+public final class SparkMain {
+
+    private SparkMain() {
+    }
+
+    public static void main(String[] args) {
+        Backend.configure();
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        return new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+}
