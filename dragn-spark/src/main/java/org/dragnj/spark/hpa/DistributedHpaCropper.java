@@ -56,6 +56,15 @@ public final class DistributedHpaCropper {
         long t0 = System.nanoTime();
         HadoopFiles files = new HadoopFiles(sc.hadoopConfiguration());
         Path work = Files.createTempDirectory("dragn-hpa-driver-");
+        try {
+            return run(sc, spec, at, work, files, started, t0);
+        } finally {
+            LocalFolders.delete(work);
+        }
+    }
+
+    private static HpaCropResult run(JavaSparkContext sc, HpaCropSpec spec, Locations at, Path work, HadoopFiles files,
+            Instant started, long t0) throws IOException {
         Path grouping = work.resolve(new org.apache.hadoop.fs.Path(at.grouping()).getName());
         files.download(at.grouping(), grouping);
         Path local = Files.createDirectories(work.resolve("out"));
@@ -83,6 +92,7 @@ public final class DistributedHpaCropper {
         for (String name : List.of(Manifest.CLASSES_FILE, Manifest.BAGS_FILE, HpaCropReport.FILE)) {
             files.upload(local.resolve(name), HadoopFiles.child(at.out(), name));
         }
+        LOG.info("{}; report {}", result.report().summary(), HadoopFiles.child(at.out(), HpaCropReport.FILE));
         return result;
     }
 

@@ -55,11 +55,7 @@ record ImageJob(String imageId, String bagId, List<String> sources) implements S
                     : e.getMessage()), 0);
         } finally {
             if (work != null) {
-                try {
-                    deleteTree(work);
-                } catch (IOException e) {
-                    // a leftover temporary folder is the executor's to clear; the image's outcome stands
-                }
+                LocalFolders.delete(work);
             }
         }
     }
@@ -85,19 +81,5 @@ record ImageJob(String imageId, String bagId, List<String> sources) implements S
             }
             // a speculative twin of this task published the same crops first
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** Whether a name in the image folder belongs to {@code imageId}: {@code <id>.ext} or {@code <id>_channel.ext}. */
-    static boolean belongsTo(String fileName, String imageId) {
-        return fileName.startsWith(imageId) && fileName.length() > imageId.length()
-                && (fileName.charAt(imageId.length()) == '.' || fileName.charAt(imageId.length()) == '_');
     }
 }

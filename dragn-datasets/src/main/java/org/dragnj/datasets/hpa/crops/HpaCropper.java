@@ -81,7 +81,10 @@ public final class HpaCropper {
                 grouping.bags().size(), config.groupingFile(), config.proposals().mode(), config.threads(),
                 config.outputFolder());
         List<ImageOutcome> outcomes = cropAll(grouping, progress);
-        return finish(config, grouping, outcomes, started, (System.nanoTime() - t0) / 1e9, config.describe());
+        HpaCropResult result = finish(config, grouping, outcomes, started, (System.nanoTime() - t0) / 1e9,
+                config.describe());
+        LOG.info("{}; report {}", result.report().summary(), result.reportFile());
+        return result;
     }
 
     /** The images and bags to crop, with their splits settled. */
@@ -102,7 +105,6 @@ public final class HpaCropper {
         HpaCropReport report = report(config, started, seconds, grouping, outcomes, manifest, settings);
         Path reportFile = config.outputFolder().resolve(HpaCropReport.FILE);
         AtomicFiles.write(reportFile, out -> JSON.writeValue(out, report));
-        LOG.info("{}; report {}", report.summary(), reportFile);
         return new HpaCropResult(report, manifest, reportFile);
     }
 
