@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * A flag that is not given leaves the config's value; its help names the config key and the built-in
  * default (defaults.yaml), which a config file may change (ExperimentOptionsTest keeps them equal).
  */
-final class ExperimentOptions {
+public final class ExperimentOptions {
 
     @Option(names = "--config", description = "Experiment file (YAML/JSON) or built-in name: demo, hpa-paper, flyexpress-paper,"
             + " digits-key-instance, digits-multi-label.")
@@ -141,10 +141,21 @@ final class ExperimentOptions {
             description = "Where frozen-trunk features are extracted and reused (default: ${DEFAULT-VALUE}).")
     Path featureCache;
 
+    /** Where synthetic data and the image check's memory live (--data-cache). */
+    public Path dataCache() {
+        return dataCache.folder;
+    }
+
+    /** Where frozen-trunk features are kept (--feature-cache). */
+    public Path featureCache() {
+        return featureCache;
+    }
+
     @Option(names = "--set", description = "Any config key, e.g. --set training.schedule.type=PLATEAU.")
     Map<String, String> set = new LinkedHashMap<>();
 
-    ExperimentConfig load() throws IOException {
+    /** The config file or name with every flag and --set applied, validated. */
+    public ExperimentConfig load() throws IOException {
         Map<String, String> o = new LinkedHashMap<>();
         if (manifest != null) {
             o.put("data.manifest", manifest);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * prepare-hpa --master local[*] …}).
  */
 @Command(name = "dragn-spark", mixinStandardHelpOptions = true, version = "DRAGN-J 0.1.0",
-        description = "DRAGN-J's jobs on Apache Spark.", subcommands = {SparkPrepareHpaCommand.class})
+        description = "DRAGN-J's jobs on Apache Spark.", subcommands = {SparkPrepareHpaCommand.class, SparkCacheFeaturesCommand.class})
 public final class SparkMain {
 
     private SparkMain() {
