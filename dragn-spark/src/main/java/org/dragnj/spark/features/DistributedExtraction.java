@@ -77,7 +77,9 @@ public final class DistributedExtraction implements FeatureCache.Extraction {
         LOG.info("extracting trunk features of {} images on {} partitions (shards in {})", items.size(), slices, run);
         progress.started("features (Spark)", items.size(), "images");
         try {
+            long t0 = System.nanoTime();
             sc.parallelize(items, slices).foreachPartition(part -> writeShard(part, model, folder, files, run));
+            long t1 = System.nanoTime();
             FileSystem fs = files.fs(run);
             Set<String> appended = new HashSet<>();
             for (FileStatus shard : fs.listStatus(HadoopFiles.path(run))) {
@@ -85,6 +87,8 @@ public final class DistributedExtraction implements FeatureCache.Extraction {
                 appender.commit();
                 progress.advanced(n, "");
             }
+            LOG.info(String.format(java.util.Locale.ROOT, "features: %.1f s on the executors, %.1f s merging their"
+                    + " shards", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
         } finally {
             files.fs(run).delete(HadoopFiles.path(run), true);
             model.destroy();
