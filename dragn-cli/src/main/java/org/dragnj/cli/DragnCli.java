@@ -45,9 +45,16 @@ public final class DragnCli implements Runnable {
 
     /** The configured command line: enum values case-insensitive, errors reported as one message. */
     static CommandLine commandLine() {
-        return new CommandLine(new DragnCli())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(DragnCli::reportError);
+        return configure(new CommandLine(new DragnCli()));
+    }
+
+    /**
+     * Gives another front end (dragn-spark) the same conventions: enum values case-insensitive, an error as
+     * one {@code error:} line with the documented exit code, the stack trace only with {@code --verbose}
+     * (which its top command must declare, as this one does).
+     */
+    public static CommandLine configure(CommandLine commandLine) {
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(DragnCli::reportError);
     }
 
     /** Exit codes, documented in the README ("Exit codes"). */

@@ -62,7 +62,12 @@ public final class HadoopFiles implements Serializable {
     public void download(URI remote, Path local) throws IOException {
         FileSystem fs = fs(remote);
         org.apache.hadoop.fs.Path p = path(remote);
-        FileStatus status = fs.getFileStatus(p);
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(p);
+        } catch (java.io.FileNotFoundException e) {
+            throw new java.nio.file.NoSuchFileException(remote.toString(), null, "no such file");
+        }
         Files.createDirectories(local.toAbsolutePath().getParent());
         try (InputStream in = fs.open(p)) {
             Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -1,9 +1,12 @@
 package org.dragnj.spark;
 
+import org.dragnj.cli.DragnCli;
 import org.dragnj.platform.Backend;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code dragn-spark} application: DRAGN-J's jobs on a Spark cluster ({@code spark-submit --class
@@ -13,6 +16,10 @@ import picocli.CommandLine.Command;
 @Command(name = "dragn-spark", mixinStandardHelpOptions = true, version = "DRAGN-J 0.1.0",
         description = "DRAGN-J's jobs on Apache Spark.", subcommands = {SparkPrepareHpaCommand.class, SparkCacheFeaturesCommand.class})
 public final class SparkMain {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On an error, print the stack trace as well as the message.")
+    boolean verbose;
 
     private SparkMain() {
     }
@@ -24,6 +31,6 @@ public final class SparkMain {
     }
 
     static int execute(String... args) {
-        return new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return DragnCli.configure(new CommandLine(new SparkMain())).execute(args);
     }
 }
