@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class RunLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
+    /**
+     * Lock files this process holds. POSIX locks belong to the process and closing any descriptor of the file
+     * drops them, so a second run in this JVM must be refused before it opens the file at all.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
     public static final String FILE = "run.lock";
     /** A lock file replaced between opening and locking (its owner just released it) is retried. */
     private static final int ATTEMPTS = 5;
@@ -48,7 +55,19 @@ public final class RunLock implements AutoCloseable {
      */
     public static RunLock acquire(Path folder, List<String> command) throws IOException {
         Files.createDirectories(folder);
-        Path file = folder.resolve(FILE);
+        Path file = folder.resolve(FILE).toAbsolutePath().normalize();
+        if (!HELD.add(file)) {
+            throw new RunFolderInUseException(folder, "another run in this process");
+        }
+        try {
+            return acquire(folder, file, command);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(file);
+            throw e;
+        }
+    }
+
+    private static RunLock acquire(Path folder, Path file, List<String> command) throws IOException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
@@ -132,6 +151,7 @@ public final class RunLock implements AutoCloseable {
             lock.release();
         } finally {
             channel.close();
+            HELD.remove(file);
         }
     }
 }

@@ -20,10 +20,13 @@ class RunLockTest {
     @TempDir
     Path dir;
 
+    private static ProcessBuilder lockHolder(Path folder) {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), LockHolder.class.getName(), folder.toString());
+    }
+
     private Process holder(Path folder) throws IOException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), LockHolder.class.getName(), folder.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = lockHolder(folder).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line = new BufferedReader(new InputStreamReader(p.getInputStream())).readLine();
         assertThat(line).isEqualTo("locked");
         return p;
@@ -46,5 +49,21 @@ class RunLockTest {
                     .startsWith("pid " + ProcessHandle.current().pid() + " on ").endsWith("command: third\n");
         }
         assertThat(folder.resolve(RunLock.FILE)).doesNotExist();
+    }
+
+    @Test
+    void aSecondRunRefusedInThisProcessLeavesTheFirstRunsLockInForce() throws Exception {
+        Path folder = dir.resolve("run");
+        try (RunLock first = RunLock.acquire(folder, List.of("first"))) {
+            assertThatThrownBy(() -> RunLock.acquire(folder, List.of("second"))).isInstanceOf(RunFolderInUseException.class)
+                    .hasMessageContaining("(another run in this process)");
+            // POSIX locks belong to the process: had the refusal opened and closed the file, this would succeed
+            Process other = lockHolder(folder).redirectErrorStream(true).start();
+            other.getOutputStream().close();
+            String out = new String(other.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(other.exitValue()).as(out).isNotZero();
+            assertThat(out).contains("is in use by another run (pid " + ProcessHandle.current().pid() + " on ");
+        }
     }
 }
