@@ -77,6 +77,10 @@ class RunSafetyTest {
                 .hasMessageNotContaining("manifest") // allowed, so not listed among the refusals
                 .hasMessageNotContaining("--allow-changed-data");
 
+        // a run started before a config key existed (here: divergence_factor) is not refused for lacking it
+        Path yaml = run.resolve("config.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replaceAll("\\n *divergence_factor: [0-9.]+", ""));
+        assertThat(Files.readString(yaml)).doesNotContain("divergence_factor");
         Experiment.Outcome o = Experiment.run(config, changed, run, ResumePolicy.RESUME_ALLOW_CHANGED_DATA,
                 dir.resolve("f"), List.of("test"), ProgressListener.NONE);
         assertThat(o.state().history()).hasSize(2);

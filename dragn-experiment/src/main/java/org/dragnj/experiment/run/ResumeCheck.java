@@ -45,16 +45,17 @@ public final class ResumeCheck {
         String now = ConfigLoader.toYaml(config);
         List<String> refused = new ArrayList<>();
         Path configFile = run.root().resolve("config.yaml");
-        String folderConfig = Files.isRegularFile(configFile) ? Files.readString(configFile) : null;
+        String folderConfig = Files.isRegularFile(configFile) ? resolved(Files.readString(configFile)) : null;
         if (folderConfig == null) {
             refused.add("config: " + configFile + " is missing");
         } else {
             ConfigLoader.differences(folderConfig, now).forEach(d -> refused.add("config " + d + " (run → now)"));
         }
-        if (then.config() != null && folderConfig != null
-                && !ConfigLoader.differences(then.config(), folderConfig).isEmpty()) {
+        String modelConfig = then.config() == null ? null : resolved(then.config());
+        if (modelConfig != null && folderConfig != null
+                && !ConfigLoader.differences(modelConfig, folderConfig).isEmpty()) {
             refused.add("model: " + last.getFileName() + " was written by another config than " + configFile + " ("
-                    + String.join("; ", ConfigLoader.differences(then.config(), folderConfig)) + ")");
+                    + String.join("; ", ConfigLoader.differences(modelConfig, folderConfig)) + ")");
         }
         List<String> labels = header.spec().labels();
         if (!labels.equals(manifest.classes())) {
@@ -79,6 +80,18 @@ public final class ResumeCheck {
         }
         return Optional.ofNullable(dataChange).map(d -> "resumed with --allow-changed-data at epoch "
                 + (stateEpoch(last) + 1) + ": " + d);
+    }
+
+    /**
+     * A saved config with the keys added to the defaults since it was written filled in, so that a run
+     * started by an older DRAGN-J is compared on what it did, not refused for a key it never had.
+     */
+    private static String resolved(String yaml) {
+        try {
+            return ConfigLoader.toYaml(ConfigLoader.fromYaml(yaml));
+        } catch (IOException | RuntimeException e) {
+            return yaml; // compared as written: every difference is listed
+        }
     }
 
     private static int stateEpoch(Path last) {
