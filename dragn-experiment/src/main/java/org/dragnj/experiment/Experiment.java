@@ -81,14 +81,18 @@ public final class Experiment {
         DragnModel model;
         TrainingState state;
         if (resume.resumes()) {
-            Optional<String> note = ResumeCheck.verify(run, config, manifest, resume);
+            Optional<String> dataChange = ResumeCheck.verify(run, config, manifest, resume);
             model = DragnModel.load(checkpoints.last());
             state = Checkpoints.state(checkpoints.last()).orElseThrow(() -> new IllegalArgumentException(
                     checkpoints.last() + " is a model file, not a training checkpoint"));
-            if (note.isPresent() && !model.provenance().notes().contains(note.get())) {
-                LOG.warn("{}", note.get());
-                model = model.withProvenance(model.provenance().withNote(note.get()));
-                run.writeProvenance(model.provenance());
+            if (dataChange.isPresent()) {
+                String note = "resumed with --allow-changed-data at epoch " + (state.epoch() + 1) + ": "
+                        + dataChange.get();
+                if (!model.provenance().notes().contains(note)) {
+                    LOG.warn("{}", note);
+                    model = model.withProvenance(model.provenance().withNote(note));
+                    run.writeProvenance(model.provenance());
+                }
             }
         } else {
             if (run.hasCheckpoint()) {

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.dragnj.bags.io.AtomicFiles;
 
 /**
  * Files behind URIs (file:, hdfs:, s3a:, …) through Hadoop's FileSystem API, moved to and from the
@@ -80,7 +80,7 @@ public final class HadoopFiles implements Serializable {
         FileSystem fs = fs(remote);
         org.apache.hadoop.fs.Path target = path(remote);
         org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(target.getParent(),
-                "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+                AtomicFiles.temporaryName(target.getName(), ".tmp"));
         try (OutputStream out = fs.create(tmp, true)) {
             Files.copy(local, out);
         }
@@ -91,6 +91,12 @@ public final class HadoopFiles implements Serializable {
             fs.delete(tmp, false);
             throw new IOException("cannot move " + tmp + " to " + target);
         }
+    }
+
+    /** A URI as given, or a local path made absolute (a relative path means the same on every executor only so). */
+    public static URI uri(String s) {
+        URI u = URI.create(s.replace(" ", "%20"));
+        return u.getScheme() != null && u.getScheme().length() > 1 ? u : Path.of(s).toAbsolutePath().toUri();
     }
 
     /** The URI of {@code child} (a name or a relative path with '/') inside the folder {@code folder}. */

@@ -49,7 +49,7 @@ final class SparkCacheFeaturesCommand implements Callable<Integer> {
         data.warnings().forEach(w -> System.out.println("warning: " + w));
         Manifest manifest = data.manifest();
         FrozenTrunk trunk = FrozenTrunk.of(DragnModel.create(Experiment.modelSpec(config, manifest)));
-        URI shards = staging != null ? SparkPrepareHpaCommand.uri(staging)
+        URI shards = staging != null ? HadoopFiles.uri(staging)
                 : experiment.featureCache().resolve(".staging").toAbsolutePath().toUri();
         try (JavaSparkContext sc = spark.context("dragn cache-features")) {
             FeatureCache.Prepared p = FeatureCache.prepare(trunk, manifest, manifest.bags(), experiment.featureCache(),

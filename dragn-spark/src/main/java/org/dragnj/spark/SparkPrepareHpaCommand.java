@@ -1,6 +1,5 @@
 package org.dragnj.spark;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -43,7 +42,8 @@ final class SparkPrepareHpaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DistributedHpaCropper.Locations at = new DistributedHpaCropper.Locations(uri(grouping), uri(images), uri(out));
+        DistributedHpaCropper.Locations at = new DistributedHpaCropper.Locations(HadoopFiles.uri(grouping), HadoopFiles.uri(images),
+                HadoopFiles.uri(out));
         try (JavaSparkContext sc = spark.context("dragn prepare-hpa")) {
             HpaCropResult r = DistributedHpaCropper.run(sc, crop.spec(Path.of("grouping"), Path.of("images"),
                     Path.of("out")), at);
@@ -51,11 +51,5 @@ final class SparkPrepareHpaCommand implements Callable<Integer> {
             System.out.println("wrote: " + at.out() + " (bags.csv, classes.txt, crops/, report.json)");
         }
         return 0;
-    }
-
-    /** A URI as given, or a local path made absolute (a relative path means the same on every executor only so). */
-    static URI uri(String s) {
-        URI u = URI.create(s.replace(" ", "%20"));
-        return u.getScheme() != null && u.getScheme().length() > 1 ? u : Path.of(s).toAbsolutePath().toUri();
     }
 }

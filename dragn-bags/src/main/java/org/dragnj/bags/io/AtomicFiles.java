@@ -109,7 +109,17 @@ public final class AtomicFiles {
      * @param suffix ".tmp", or a suffix with a ".tmp" part ({@link #TEMPORARY}), so that leftovers can be recognised
      */
     public static Path temporarySibling(Path target, String suffix) {
-        return target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + suffix);
+        return target.toAbsolutePath().resolveSibling(temporaryName(target.getFileName().toString(), suffix));
+    }
+
+    /** The name {@link #temporarySibling} gives, for file systems reached by name (Hadoop's, in dragn-spark). */
+    public static String temporaryName(String name, String suffix) {
+        return "." + name + "." + UUID.randomUUID() + suffix;
+    }
+
+    /** Whether a file name is one of ours, written and then renamed: a leftover if it is still there. */
+    public static boolean isTemporary(String fileName) {
+        return TEMPORARY.matcher(fileName).matches();
     }
 
     public static void writeString(Path target, String text) throws IOException {
@@ -140,7 +150,7 @@ public final class AtomicFiles {
         FileTime started = FileTime.from(ProcessHandle.current().info().startInstant().orElse(Instant.now()));
         List<Path> stale;
         try (Stream<Path> files = Files.walk(folder, depth + 1)) { // walk depth 1: the files in the folder
-            stale = files.filter(p -> TEMPORARY.matcher(p.getFileName().toString()).matches())
+            stale = files.filter(p -> isTemporary(p.getFileName().toString()))
                     .filter(p -> isStale(p, started)).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bags.io.Folders;
 import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
-import org.dragnj.bench.Folders;
 import org.dragnj.bench.report.Format;
 import org.dragnj.datasets.digits.DigitsReader;
 import org.dragnj.eval.metrics.DecisionRule;

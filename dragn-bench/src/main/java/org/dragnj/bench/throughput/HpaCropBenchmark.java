@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.dragnj.bench.Folders;
+import org.dragnj.bags.io.Folders;
 import org.dragnj.datasets.hpa.crops.HpaCropReport;
 import org.dragnj.datasets.hpa.crops.HpaCropSpec;
 import org.dragnj.datasets.hpa.crops.HpaCropper;

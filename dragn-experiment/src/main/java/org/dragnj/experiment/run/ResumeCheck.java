@@ -11,8 +11,6 @@ import org.dragnj.bags.io.BadInputException;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.experiment.config.ExperimentConfig;
-import org.dragnj.experiment.training.Checkpoints;
-import org.dragnj.experiment.training.TrainingState;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.io.ModelFiles;
 import org.dragnj.model.io.ModelProvenance;
@@ -30,7 +28,7 @@ public final class ResumeCheck {
     }
 
     /**
-     * @return a note for the provenance when the data changed and that was allowed; empty when all matches
+     * @return what changed in the data when that was allowed (for the provenance); empty when all matches
      * @throws BadInputException listing every difference when the resume is refused
      */
     public static Optional<String> verify(RunFolder run, ExperimentConfig config, Manifest manifest,
@@ -78,8 +76,7 @@ public final class ResumeCheck {
                             ? "; to continue on the changed data anyway, add --allow-changed-data (it is recorded)"
                             : ""));
         }
-        return Optional.ofNullable(dataChange).map(d -> "resumed with --allow-changed-data at epoch "
-                + (stateEpoch(last) + 1) + ": " + d);
+        return Optional.ofNullable(dataChange);
     }
 
     /**
@@ -91,14 +88,6 @@ public final class ResumeCheck {
             return ConfigLoader.toYaml(ConfigLoader.fromYaml(yaml));
         } catch (IOException | RuntimeException e) {
             return yaml; // compared as written: every difference is listed
-        }
-    }
-
-    private static int stateEpoch(Path last) {
-        try {
-            return Checkpoints.state(last).map(TrainingState::epoch).orElse(0);
-        } catch (IOException e) {
-            return 0;
         }
     }
 

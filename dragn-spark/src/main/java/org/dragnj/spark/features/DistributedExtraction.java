@@ -21,6 +21,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.features.FeatureStore;
@@ -102,9 +103,10 @@ public final class DistributedExtraction implements FeatureCache.Extraction {
         FrozenTrunk trunk = ExecutorTrunks.of(model);
         Manifest manifest = new Manifest(Path.of(manifestFolder), List.of(), List.of());
         InstanceSource images = FeatureCache.images(trunk, manifest);
-        URI shard = HadoopFiles.child(run, "part-" + UUID.randomUUID() + ".bin");
+        String name = "part-" + UUID.randomUUID() + ".bin";
+        URI shard = HadoopFiles.child(run, name);
         org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(HadoopFiles.path(run),
-                "." + UUID.randomUUID() + ".tmp");
+                AtomicFiles.temporaryName(name, ".tmp"));
         FileSystem fs = files.fs(run);
         try (OutputStream raw = fs.create(tmp, true);
                 DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
@@ -134,7 +136,7 @@ public final class DistributedExtraction implements FeatureCache.Extraction {
 
     private static int appendShard(FileSystem fs, FileStatus shard, FeatureStore.Appender appender,
             Set<String> appended) throws IOException {
-        if (shard.getPath().getName().startsWith(".")) {
+        if (AtomicFiles.isTemporary(shard.getPath().getName())) {
             return 0; // an unfinished shard of a failed attempt
         }
         int n = 0;

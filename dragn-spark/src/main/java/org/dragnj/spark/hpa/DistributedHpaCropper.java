@@ -10,12 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.hpa.crops.HpaCropReport;
 import org.dragnj.datasets.hpa.crops.HpaCropResult;
@@ -37,9 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class DistributedHpaCropper {
 
     private static final Logger LOG = LoggerFactory.getLogger(DistributedHpaCropper.class);
-    /** Hidden folders an interrupted publish left in crops/ ({@code .<image>.<uuid>.tmp}). */
-    private static final Pattern STAGING = Pattern.compile("\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
-            + "[0-9a-f]{12}\\.tmp");
 
     /** Where the job reads and writes. */
     public record Locations(URI grouping, URI images, URI out) {
@@ -134,7 +131,7 @@ public final class DistributedHpaCropper {
         }
         int removed = 0;
         for (FileStatus f : fs.listStatus(crops)) {
-            if (STAGING.matcher(f.getPath().getName()).matches()) {
+            if (AtomicFiles.isTemporary(f.getPath().getName())) { // a crop folder an interrupted publish left
                 fs.delete(f.getPath(), true);
                 removed++;
             }

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.datasets.hpa.crops.CompletionMarker;
 import org.dragnj.datasets.hpa.crops.HpaCropper;
 import org.dragnj.datasets.hpa.crops.ImageCropTask;
@@ -64,7 +64,7 @@ record ImageJob(String imageId, String bagId, List<String> sources) implements S
     private static void publish(FileSystem fs, Path localDir, URI remoteDir) throws IOException {
         org.apache.hadoop.fs.Path target = HadoopFiles.path(remoteDir);
         org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(target.getParent(),
-                "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+                AtomicFiles.temporaryName(target.getName(), ".tmp"));
         List<Path> local = new ArrayList<>();
         try (var s = Files.list(localDir)) {
             s.sorted().forEach(local::add);

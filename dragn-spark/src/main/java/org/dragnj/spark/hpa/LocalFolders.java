@@ -1,10 +1,9 @@
 package org.dragnj.spark.hpa;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+import org.dragnj.bags.io.Folders;
 
 /** The local staging folders of the driver and the executors, removed when their work is done. */
 final class LocalFolders {
@@ -14,10 +13,8 @@ final class LocalFolders {
 
     /** Deletes {@code root} and everything below; a leftover is the temporary directory's owner's to clear, never an error. */
     static void delete(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Folders.deleteTree(root);
         } catch (IOException e) {
             // the result stands; only disk space is lost
         }

@@ -1,4 +1,4 @@
-package org.dragnj.bench;
+package org.dragnj.bags.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Work folders the benchmarks make and throw away again. */
+/** Folders a job makes and throws away again (benchmark work folders, local staging of distributed jobs). */
 public final class Folders {
 
     private Folders() {
