@@ -101,8 +101,8 @@ public final class DragnCli implements Runnable {
     }
 
     /** The command line as typed, for a run's provenance. */
-    static List<String> invocation(CommandLine.Model.CommandSpec command) {
-        List<String> out = new ArrayList<>(List.of("dragn"));
+    public static List<String> invocation(CommandLine.Model.CommandSpec command) {
+        List<String> out = new ArrayList<>(List.of(command.root().name()));
         CommandLine.ParseResult r = command.commandLine().getParseResult();
         out.add(command.name());
         out.addAll(r.originalArgs().subList(Math.min(r.originalArgs().size(), 1), r.originalArgs().size()));

@@ -142,6 +142,11 @@ public final class ExperimentOptions {
     Path featureCache;
 
     /** Where synthetic data and the image check's memory live (--data-cache). */
+    /** --seeds: empty unless several seeds were asked for. */
+    public List<Long> seeds() {
+        return List.copyOf(seeds);
+    }
+
     public Path dataCache() {
         return dataCache.folder;
     }

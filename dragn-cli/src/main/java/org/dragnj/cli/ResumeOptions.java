@@ -5,7 +5,7 @@ import org.dragnj.experiment.run.ResumePolicy;
 import picocli.CommandLine.Option;
 
 /** Continuing a run folder where it stopped, shared by train and compare. */
-final class ResumeOptions {
+public final class ResumeOptions {
 
     @Option(names = "--resume", description = "Continue the run(s) in --out from the last checkpoint. Refused, with"
             + " the differences listed, if the config, the manifest or the model differ from the checkpoint's.")
@@ -15,7 +15,7 @@ final class ResumeOptions {
             + " since the run started; this is recorded in the run's provenance.")
     boolean allowChangedData;
 
-    ResumePolicy policy() {
+    public ResumePolicy policy() {
         if (allowChangedData && !resume) {
             throw new IllegalArgumentException("--allow-changed-data goes with --resume");
         }

@@ -27,6 +27,7 @@ import org.dragnj.experiment.run.RunLock;
 import org.dragnj.experiment.run.RunProvenance;
 import org.dragnj.experiment.training.Checkpoints;
 import org.dragnj.experiment.training.FrozenTrunkTraining;
+import org.dragnj.experiment.training.ParallelTraining;
 import org.dragnj.experiment.training.Trainer;
 import org.dragnj.experiment.training.TrainingState;
 import org.dragnj.experiment.training.TrainingTarget;
@@ -68,13 +69,25 @@ public final class Experiment {
      */
     public static Outcome run(ExperimentConfig config, DataSource.Loaded data, Path folder, ResumePolicy resume,
             Path featureCache, List<String> command, ProgressListener progress) throws IOException {
+        return run(config, data, folder, resume, featureCache, command, progress,
+                Trainer.defaultParallelism(config.training()));
+    }
+
+    /**
+     * As {@link #run(ExperimentConfig, DataSource.Loaded, Path, ResumePolicy, Path, List, ProgressListener)}, with
+     * the optimizer steps shared by replicas as {@code parallel} says (e.g. on a Spark cluster).
+     */
+    public static Outcome run(ExperimentConfig config, DataSource.Loaded data, Path folder, ResumePolicy resume,
+            Path featureCache, List<String> command, ProgressListener progress, Optional<ParallelTraining> parallel)
+            throws IOException {
         try (RunLock lock = RunLock.acquire(folder, command)) {
-            return locked(config, data, new RunFolder(folder), resume, featureCache, command, progress);
+            return locked(config, data, new RunFolder(folder), resume, featureCache, command, progress, parallel);
         }
     }
 
     private static Outcome locked(ExperimentConfig config, DataSource.Loaded data, RunFolder run, ResumePolicy resume,
-            Path featureCache, List<String> command, ProgressListener progress) throws IOException {
+            Path featureCache, List<String> command, ProgressListener progress, Optional<ParallelTraining> parallel)
+            throws IOException {
         Manifest manifest = data.manifest();
         run.removeStaleTemporaries(); // safe: the lock says no other run is writing here
         Checkpoints checkpoints = run.checkpoints();
@@ -100,6 +113,9 @@ public final class Experiment {
                         + " choose another output folder");
             }
             ModelProvenance provenance = RunProvenance.of(config, manifest.folder(), command);
+            if (parallel.isPresent()) {
+                provenance = provenance.withNote("trained data-parallel: " + parallel.get().description());
+            }
             model = DragnModel.create(modelSpec(config, manifest)).withProvenance(provenance);
             state = TrainingState.start(config.training().learningRate());
             run.writeConfig(config);
@@ -111,7 +127,8 @@ public final class Experiment {
             target.restore(checkpoints.last());
         }
         String title = config.name() + " (" + config.model().aggregation() + ")";
-        Trainer trainer = new Trainer(config.training(), config.evaluation(), checkpoints, progress);
+        parallel.ifPresent(p -> LOG.info("data-parallel training: {}", p.description()));
+        Trainer trainer = new Trainer(config.training(), config.evaluation(), checkpoints, progress, parallel);
         state = trainer.run(target, state, s -> run.writeHistory(s.history(), title));
 
         DragnModel best = DragnModel.load(Files.isRegularFile(checkpoints.best()) ? checkpoints.best() : checkpoints.last());

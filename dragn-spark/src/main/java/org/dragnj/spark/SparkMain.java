@@ -3,10 +3,10 @@ package org.dragnj.spark;
 import org.dragnj.cli.DragnCli;
 import org.dragnj.platform.Backend;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code dragn-spark} application: DRAGN-J's jobs on a Spark cluster ({@code spark-submit --class
@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
  * prepare-hpa --master local[*] …}).
  */
 @Command(name = "dragn-spark", mixinStandardHelpOptions = true, version = "DRAGN-J 0.1.0",
-        description = "DRAGN-J's jobs on Apache Spark.", subcommands = {SparkPrepareHpaCommand.class, SparkCacheFeaturesCommand.class})
+        description = "DRAGN-J's jobs on Apache Spark.", subcommands = {SparkPrepareHpaCommand.class, SparkCacheFeaturesCommand.class,
+                SparkTrainCommand.class})
 public final class SparkMain {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -16,22 +16,42 @@ class SparkMainTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aMissingGroupingFileIsNamedWithExitCodeThreeAndNoStackTrace() {
+    /** What dragn-spark printed on stderr, and its exit code. */
+    private record Run(int code, String err) {
+    }
+
+    private static Run run(String... args) {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int code;
         try {
-            code = SparkMain.execute("prepare-hpa", "--master", "local[1]", "--grouping",
-                    dir.resolve("missing.csv").toString(), "--grouping-format", "BAG_CSV", "--images", dir.toString(),
-                    "--out", dir.resolve("out").toString());
+            int code = SparkMain.execute(args);
+            return new Run(code, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(err);
         }
-        String text = captured.toString(StandardCharsets.UTF_8);
-        assertThat(code).isEqualTo(3);
-        assertThat(text).contains("error: " + dir.resolve("missing.csv").toUri() + ": no such file")
+    }
+
+    @Test
+    void aMissingGroupingFileIsNamedWithExitCodeThreeAndNoStackTrace() {
+        Run r = run("prepare-hpa", "--master", "local[1]", "--grouping", dir.resolve("missing.csv").toString(),
+                "--grouping-format", "BAG_CSV", "--images", dir.toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("error: " + dir.resolve("missing.csv").toUri() + ": no such file")
                 .doesNotContain("\tat ");
+    }
+
+    /** One JVM's ParallelWrapper threads and Spark's replicas are two different things: mixing them is refused. */
+    @Test
+    void trainSaysWhichFlagSetsTheReplicasAndRefusesSeveralSeeds() {
+        Run workers = run("train", "--config", "demo", "--master", "local[1]", "--workers", "2", "--out",
+                dir.resolve("a").toString());
+        assertThat(workers.code()).isEqualTo(2);
+        assertThat(workers.err()).contains("error: --workers (training.workers) is ParallelWrapper's threads in one JVM;"
+                + " on Spark the replicas are --replicas");
+        Run seeds = run("train", "--config", "demo", "--master", "local[1]", "--seeds", "1,2");
+        assertThat(seeds.code()).isEqualTo(2);
+        assertThat(seeds.err()).contains("run it once per seed (--seed S --out <folder>/seed-S)");
+        assertThat(dir.resolve("a")).doesNotExist();
     }
 }

@@ -2,15 +2,9 @@ package org.dragnj.experiment.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
 
-import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.deeplearning4j.optimize.api.TrainingListener;
-import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.datasets.iterator.BagIterator;
@@ -22,7 +16,6 @@ import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.OrderAveraging;
 import org.dragnj.model.BagClassifier;
-import org.dragnj.model.DragnModel;
 import org.dragnj.model.LearningRates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +46,25 @@ public final class Trainer {
     private final Checkpoints checkpoints;
     private final ProgressListener progress;
     private final LossWatch watch;
+    /** Null: one replica, a step per batch. */
+    private final ParallelTraining parallel;
     /** The state in last.zip, for the divergence message (null before this run saved one). */
     private TrainingState lastSaved;
 
-    /** Validation scores bags with the evaluation's decision rule (0.5 for tuned thresholds) and order averaging. */
+    /** A trainer whose data parallelism is the config's: ParallelWrapper for {@code training.workers} > 1. */
     public Trainer(ExperimentConfig.TrainingConfig config, ExperimentConfig.EvaluationConfig evaluation,
             Checkpoints checkpoints, ProgressListener progress) {
+        this(config, evaluation, checkpoints, progress, defaultParallelism(config));
+    }
+
+    /**
+     * Validation scores bags with the evaluation's decision rule (0.5 for tuned thresholds) and order averaging.
+     *
+     * @param parallel how replicas share the steps, empty for one replica
+     */
+    public Trainer(ExperimentConfig.TrainingConfig config, ExperimentConfig.EvaluationConfig evaluation,
+            Checkpoints checkpoints, ProgressListener progress, Optional<ParallelTraining> parallel) {
+        this.parallel = parallel.orElse(null);
         this.config = config;
         DecisionRule rule = evaluation.decisionRule();
         this.rule = rule == DecisionRule.TUNED_PER_LABEL ? DecisionRule.THRESHOLD_05 : rule;
@@ -66,6 +72,11 @@ public final class Trainer {
         this.checkpoints = checkpoints;
         this.progress = progress;
         this.watch = new LossWatch(config.divergenceFactor());
+    }
+
+    /** ParallelWrapper for {@code training.workers} > 1, else none. */
+    public static Optional<ParallelTraining> defaultParallelism(ExperimentConfig.TrainingConfig config) {
+        return config.workers() > 1 ? Optional.of(new ParallelWrapperTraining(config.workers())) : Optional.empty();
     }
 
     private TrainingState sequentialEpoch(TrainingTarget target, BagIterator.Epoch batches, TrainingState state)
@@ -81,40 +92,13 @@ public final class Trainer {
         return state;
     }
 
-    /**
-     * Data-parallel: ParallelWrapper hands one batch to each of N model replicas, then averages their
-     * parameters and optimizer states (every step), so N batches make one step of N times the batch.
-     * Its steps cannot be resumed mid-epoch: checkpoints are written at epoch ends.
-     */
     private TrainingState parallelEpoch(BagClassifier model, BagIterator.Epoch batches, TrainingState state) {
         if (state.batch() > 0) {
             throw new IllegalStateException("a data-parallel run resumes at epoch boundaries only");
         }
-        ConcurrentLinkedQueue<Double> losses = new ConcurrentLinkedQueue<>();
-        TrainingListener listener = new BaseTrainingListener() {
-            @Override
-            public void onGradientCalculation(Model m) {
-                losses.add(DragnModel.dataLoss((ComputationGraph) m));
-            }
-        };
-        ParallelWrapper wrapper =
-                new ParallelWrapper.Builder<>(model.graph())
-                        .workers(config.workers()).averagingFrequency(1).averageUpdaters(true).prefetchBuffer(2)
-                        .reportScoreAfterAveraging(false).build();
-        wrapper.setListeners(List.of(listener));
-        try {
-            wrapper.fit(new EpochDataSets(batches, b -> {
-                progress.advanced(b.size(), "");
-                return model.trainingData(b);
-            }));
-        } finally {
-            wrapper.shutdown();
-            model.graph().setListeners(List.of());
-        }
-        for (double loss : losses) {
-            state = afterBatch(state, loss, 0);
-        }
-        return state;
+        TrainingState[] now = {state};
+        parallel.fitEpoch(model, batches, progress, loss -> now[0] = afterBatch(now[0], loss, 0));
+        return now[0];
     }
 
     private TrainingState afterBatch(TrainingState state, double loss, int bags) {
@@ -181,7 +165,7 @@ public final class Trainer {
             try (BagIterator.Epoch batches = train.epoch(e, state.batch())) {
                 progress.started(String.format(Locale.ROOT, "epoch %d/%d", e + 1, config.epochs()),
                         train.bagCount(), "bags");
-                state = config.workers() > 1 ? parallelEpoch(model, batches, state)
+                state = parallel != null ? parallelEpoch(model, batches, state)
                         : sequentialEpoch(target, batches, state);
             }
             progress.finished();
