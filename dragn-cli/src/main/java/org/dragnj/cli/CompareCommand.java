@@ -67,11 +67,9 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 });
         if (o.seedSummary() == null) {
-            System.out.printf(Locale.ROOT, "%nTest split, %s rule%s:%n%n%s%n", base.evaluation().decisionRule(),
-                    o.report().hasIntervals() ? ", 95 % bootstrap intervals" : "", o.report().markdown());
+            System.out.printf(Locale.ROOT, "%n%s%n%n%s%n%s%n", o.caption(), o.report().markdown(), o.report().boldRule());
         } else {
-            System.out.printf(Locale.ROOT, "%nTest split, %s rule:%n%n%s%n", base.evaluation().decisionRule(),
-                    o.seedSummary().markdown());
+            System.out.printf(Locale.ROOT, "%n%s%n%n%s%n", o.caption(), o.seedSummary().markdown());
         }
         System.out.printf(Locale.ROOT, "done in %.1f min; outputs in %s (comparison.md/.csv/.json, per_label.md,"
                 + " and per method: history, training_curves.png, checkpoints/, test/)%n", o.seconds() / 60, o.folder());

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.dragnj.eval.scores.ScoresCsv;
+import org.dragnj.experiment.testing.HtmlChecks;
+import org.dragnj.experiment.testing.TinyRuns;
 import org.dragnj.model.DragnModel;
 import org.dragnj.model.io.ModelProvenance;
-import org.dragnj.experiment.testing.TinyRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +42,9 @@ class CommandsEndToEndTest {
     @Test
     void theRunFolderHoldsEverythingTheTrainingPromised() throws IOException {
         for (String f : new String[] {"config.yaml", "provenance.json", "history.csv", "training_curves.png",
-                "checkpoints/best.zip", "checkpoints/last.zip", "test/metrics.json", "test/report.md",
-                "test/roc_curves.png", "test/scores.csv", "test/attention.csv"}) {
+                "training_curves.svg", "checkpoints/best.zip", "checkpoints/last.zip", "test/metrics.json",
+                "test/report.md", "test/roc_curves.png", "test/roc_curves.svg", "test/pr_curves.png",
+                "test/pr_curves.svg", "test/scores.csv", "test/attention.csv", "report.html"}) {
             assertThat(run.resolve(f)).as(f).isRegularFile();
         }
         assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(3);
@@ -239,5 +241,36 @@ class CommandsEndToEndTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("comparison.json").toFile());
         assertThat(summary.at("/methods/MI_mean/auc_macro/per_seed").size()).isEqualTo(2);
         assertThat(summary.get("seeds").toString()).isEqualTo("[3,4]");
+    }
+
+    /** The run's report.html: the headline numbers first, every figure inside the page, every link to a file there. */
+    @Test
+    void theRunReportIsOnePageWithTheHeadlineEveryFigureAndWorkingLinks() throws IOException {
+        String html = HtmlChecks.assertSelfContained(run.resolve("report.html"));
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("test/metrics.json").toFile());
+        String auc = String.format(java.util.Locale.ROOT, "%.2f", 100 * metrics.get("auc_macro").asDouble());
+        assertThat(html).contains("Test split, 8 bags, decision rule THRESHOLD_05: <b>AUC (macro) " + auc)
+                .contains("Kept epoch").contains("ROC curves per label").contains("Precision–recall curves")
+                .contains("class=\"swatch\"").doesNotContain("http-equiv=\"refresh\""); // finished: no reload
+        assertThat(html.split("<figure>", -1)).hasSize(4); // training curves, ROC, precision–recall
+    }
+
+    /** compare writes a report.html that says who won and how certainly, with the forest plot and each method. */
+    @Test
+    void theComparisonReportSaysWhoLeadsAndWhetherTheIntervalsSeparateIt() throws IOException {
+        Path out = dir.resolve("compare");
+        CliRuns.Run r = CliRuns.run("compare", "--data", data.toString(), "--input-size", "16x16", "--aggregations",
+                "MEAN,MAX", "--epochs", "1", "--batch", "4", "--set", "evaluation.bootstrap=20", "--out", out.toString(),
+                "--feature-cache", dir.resolve("f").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Test split, 8 bags, decision rule THRESHOLD_05");
+        String html = HtmlChecks.assertSelfContained(out.resolve("report.html"));
+        // MAX is shown by its paper name, MVCNN
+        assertThat(html).containsPattern("AUC \\(macro\\): <b>(MI_mean|MVCNN)</b> [0-9.]+ % \\[[0-9.]+, [0-9.]+\\],"
+                + " [+-][0-9.]+ points over (MI_mean|MVCNN) \\((intervals overlap|intervals clear)").contains("Each method");
+        assertThat(out.resolve("comparison_forest.png")).isRegularFile();
+        assertThat(out.resolve("comparison_forest.svg")).isRegularFile();
+        assertThat(Files.readString(out.resolve("comparison.md"))).startsWith("Test split, 8 bags");
+        assertThat(out.resolve("mean/report.html")).isRegularFile();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.bags.manifest.Split;
 import org.dragnj.eval.metrics.Bootstrap;
 import org.dragnj.eval.metrics.Metric;
 import org.dragnj.eval.metrics.MetricsResult;
@@ -18,6 +19,7 @@ import org.dragnj.eval.report.ComparisonReport;
 import org.dragnj.eval.report.SeedComparison;
 import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.report.ComparisonPage;
 import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.experiment.run.RunFolder;
 import org.dragnj.experiment.run.RunLock;
@@ -46,12 +48,24 @@ public final class Comparison {
      *
      * @param report      the one-seed table (the first seed's runs when there were several)
      * @param seedSummary the summary over seeds, or null for a single seed
+     * @param caption     what the numbers are: split, bags, decision rule, intervals
      */
     public record Outcome(Path folder, Manifest manifest, ComparisonReport report, SeedComparison seedSummary,
-            double seconds) {
+            String caption, double seconds) {
     }
 
     private Comparison() {
+    }
+
+    /** "Test split, 200 bags, decision rule THRESHOLD_05, 95 % bootstrap intervals over 1000 resamples of the bags." */
+    static String caption(ExperimentConfig config, Manifest manifest, int seeds) {
+        ExperimentConfig.EvaluationConfig e = config.evaluation();
+        String over = seeds > 1 ? String.format(Locale.ROOT, ", mean ± sd over %d training seeds", seeds)
+                : e.bootstrap() > 1 ? String.format(Locale.ROOT, ", 95 %% bootstrap intervals over %d resamples of the bags",
+                        e.bootstrap()) : "";
+        return String.format(Locale.ROOT, "Test split, %d bags, decision rule %s%s%s.", manifest.bags(Split.TEST).size(),
+                e.decisionRule(), e.orderAveraging() > 1 ? String.format(Locale.ROOT, ", order-dependent aggregations scored in"
+                        + " %d instance orders", e.orderAveraging()) : "", over);
     }
 
     /**
@@ -82,6 +96,7 @@ public final class Comparison {
         Map<String, List<MetricsResult>> bySeed = new LinkedHashMap<>();
         Map<String, MetricsResult> first = new LinkedHashMap<>();
         Map<String, Map<Metric, Bootstrap.Interval>> intervals = new LinkedHashMap<>();
+        Map<String, Path> firstRuns = new LinkedHashMap<>();
         for (Aggregation a : methods) {
             List<MetricsResult> results = new ArrayList<>();
             for (long seed : runSeeds) {
@@ -97,6 +112,7 @@ public final class Comparison {
                 results.add(o.test().metrics());
                 if (results.size() == 1) {
                     first.put(a.displayName(), o.test().metrics());
+                    firstRuns.put(a.displayName(), runFolder);
                     if (o.test().intervals() != null) {
                         intervals.put(a.displayName(), o.test().intervals());
                     }
@@ -107,13 +123,16 @@ public final class Comparison {
         AtomicFiles.removeStaleTemporaries(folder, 0); // the runs' own folders were cleared by their runs
         ComparisonReport report = new ComparisonReport(first, intervals);
         SeedComparison summary = null;
+        String caption = caption(base, manifest, repeated ? runSeeds.size() : 0);
         if (repeated) {
             summary = new SeedComparison(runSeeds, bySeed);
             summary.write(folder);
         } else {
-            report.write(folder);
+            report.write(folder, caption);
         }
         AtomicFiles.writeString(folder.resolve("config.yaml"), ConfigLoader.toYaml(base));
-        return new Outcome(folder, manifest, report, summary, (System.nanoTime() - started) / 1e9);
+        ComparisonPage.write(folder, base.name() + ": " + methods.size() + " aggregations compared", caption, report,
+                summary, firstRuns, manifest.classes());
+        return new Outcome(folder, manifest, report, summary, caption, (System.nanoTime() - started) / 1e9);
     }
 }

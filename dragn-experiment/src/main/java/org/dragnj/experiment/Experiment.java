@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +18,12 @@ import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.datasets.iterator.BagLoaderSpec;
 import org.dragnj.eval.metrics.DecisionRule;
 import org.dragnj.eval.metrics.ThresholdTuner;
+import org.dragnj.eval.plot.TrainingCurves;
+import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.report.RunReport;
 import org.dragnj.experiment.run.ResumeCheck;
 import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.experiment.run.RunFolder;
@@ -27,6 +31,7 @@ import org.dragnj.experiment.run.RunLock;
 import org.dragnj.experiment.run.RunProvenance;
 import org.dragnj.experiment.training.Checkpoints;
 import org.dragnj.experiment.training.FrozenTrunkTraining;
+import org.dragnj.experiment.training.ModelSelection;
 import org.dragnj.experiment.training.ParallelTraining;
 import org.dragnj.experiment.training.Trainer;
 import org.dragnj.experiment.training.TrainingState;
@@ -129,7 +134,11 @@ public final class Experiment {
         String title = config.name() + " (" + config.model().aggregation() + ")";
         parallel.ifPresent(p -> LOG.info("data-parallel training: {}", p.description()));
         Trainer trainer = new Trainer(config.training(), config.evaluation(), checkpoints, progress, parallel);
-        state = trainer.run(target, state, s -> run.writeHistory(s.history(), title));
+        List<String> labels = manifest.classes();
+        state = trainer.run(target, state, s -> {
+            run.writeHistory(s.history(), kept(s, config.training().selection()), title);
+            report(run, title, config, s, labels, null);
+        });
 
         DragnModel best = DragnModel.load(Files.isRegularFile(checkpoints.best()) ? checkpoints.best() : checkpoints.last());
         BagClassifier scorer = target.scorer(best);
@@ -142,7 +151,23 @@ public final class Experiment {
                 progress);
         Evaluator.Evaluation evaluation = Evaluator.write(run.test(), title, result, manifest,
                 config.evaluation().decisionRule(), thresholds, config.evaluation().bootstrap(), config.training().seed());
+        report(run, title, config, state, labels, new RunReport.Test(evaluation.metrics(), evaluation.intervals(),
+                config.evaluation().bootstrap()));
         return new Outcome(run, state, evaluation);
+    }
+
+    /** report.html of the run: a live view during training, the full report at the end. */
+    private static void report(RunFolder run, String title, ExperimentConfig config, TrainingState state,
+            List<String> labels, RunReport.Test test) throws IOException {
+        Path provenance = run.root().resolve("provenance.json");
+        RunReport.write(run.root(), title, config, ConfigLoader.toYaml(config),
+                Files.isRegularFile(provenance) ? Files.readString(provenance) : "(not written)", state, labels, test);
+    }
+
+    /** The epoch a run keeps so far, as the training curves mark it. */
+    private static TrainingCurves.Selection kept(TrainingState state, ModelSelection selection) {
+        return state.bestEpoch() < 0 ? null : new TrainingCurves.Selection(state.bestEpoch() + 1, String.format(
+                Locale.ROOT, "%s %.4f", selection.description(), selection.value(state.bestScore())));
     }
 
     /** The whole model on images, or its head on cached trunk features (frozen trunk). */

@@ -38,7 +38,7 @@ public final class SeedBars {
         renderer.setDrawBarOutline(false);
         renderer.setItemMargin(0.05);
         for (int i = 0; i < c.methods().size(); i++) {
-            renderer.setSeriesPaint(i, Charts.colour(i));
+            renderer.setSeriesPaint(i, ClassColours.SERIES.get(i % ClassColours.SERIES.size()));
         }
         NumberAxis y = new NumberAxis("% (mean ± sd over " + c.seeds().size() + " seeds)");
         double low = 100;
@@ -55,6 +55,6 @@ public final class SeedBars {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        Charts.writePng(chart, file, 200 + 70 * c.methods().size() * metrics.size() / 2, 480);
+        Charts.write(chart, file, 200 + 70 * c.methods().size() * metrics.size() / 2, 480);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 import org.dragnj.bags.io.AtomicFiles;
@@ -18,7 +19,8 @@ import org.dragnj.eval.metrics.MetricsResult;
 
 /**
  * Methods side by side in the paper's layout (Tables 1–3): rows metrics, columns methods, values
- * in percent, the best of each row in bold; with bootstrap intervals when given. Written as
+ * in percent; with bootstrap intervals when given, and the best of a row in bold only when its
+ * interval is clear of the others' ({@link #boldRule()}). Written as
  * Markdown, CSV and JSON, plus per-label tables of F1 and AUC.
  */
 public final class ComparisonReport {
@@ -35,9 +37,56 @@ public final class ComparisonReport {
         this.intervals = intervals == null ? Map.of() : new LinkedHashMap<>(intervals);
     }
 
+    /** Method name → its metrics, in column order. */
+    public Map<String, MetricsResult> methods() {
+        return java.util.Collections.unmodifiableMap(methods);
+    }
+
+    /** Method name → its metrics' intervals (empty without bootstrap). */
+    public Map<String, Map<Metric, Bootstrap.Interval>> intervals() {
+        return java.util.Collections.unmodifiableMap(intervals);
+    }
+
     /** Whether the table carries bootstrap intervals. */
     public boolean hasIntervals() {
         return !intervals.isEmpty();
+    }
+
+    /** The method with the highest value of a metric, and whether its interval is clear of every other method's. */
+    public record Leader(String method, boolean clear) {
+    }
+
+    /** Empty when no method has a value (or there is one method only). */
+    public Optional<Leader> leader(Metric m) {
+        if (methods.size() < 2) {
+            return Optional.empty();
+        }
+        String best = null;
+        for (Map.Entry<String, MetricsResult> e : methods.entrySet()) {
+            double v = e.getValue().get(m);
+            if (Double.isFinite(v) && (best == null || v > methods.get(best).get(m))) {
+                best = e.getKey();
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        Bootstrap.Interval mine = intervals.getOrDefault(best, Map.of()).get(m);
+        boolean clear = mine != null && Double.isFinite(mine.lower());
+        for (String other : methods.keySet()) {
+            if (!other.equals(best) && clear) {
+                Bootstrap.Interval theirs = intervals.getOrDefault(other, Map.of()).get(m);
+                clear = theirs != null && (!Double.isFinite(theirs.upper()) || theirs.upper() < mine.lower());
+            }
+        }
+        return Optional.of(new Leader(best, clear));
+    }
+
+    /** What bold means in {@link #markdown()}: it differs with and without intervals. */
+    public String boldRule() {
+        return hasIntervals() ? "Bold: the highest value whose 95 % interval lies above every other method's interval;"
+                + " where the intervals overlap nothing is bold (the data do not separate the methods)."
+                : "Bold: the highest value (no intervals: whether the difference is real is not known).";
     }
 
     public String markdown() {
@@ -47,8 +96,7 @@ public final class ComparisonReport {
         sb.append("\n|---|").append("---|".repeat(names.size())).append('\n');
         for (Metric m : Metric.values()) {
             sb.append("| ").append(m.title()).append(" |");
-            double best = names.stream().mapToDouble(n -> methods.get(n).get(m)).filter(Double::isFinite).max()
-                    .orElse(Double.NaN);
+            Optional<Leader> leader = leader(m);
             for (String n : names) {
                 double v = methods.get(n).get(m);
                 String cell = pct(v);
@@ -56,8 +104,9 @@ public final class ComparisonReport {
                 if (ci != null && Double.isFinite(ci.lower())) {
                     cell += " [" + pct(ci.lower()) + ", " + pct(ci.upper()) + "]";
                 }
-                boolean isBest = Double.isFinite(v) && v == best && names.size() > 1;
-                sb.append(' ').append(isBest ? "**" + cell + "**" : cell).append(" |");
+                boolean bold = leader.isPresent() && leader.get().method().equals(n)
+                        && (leader.get().clear() || !hasIntervals());
+                sb.append(' ').append(bold ? "**" + cell + "**" : cell).append(" |");
             }
             sb.append('\n');
         }
@@ -110,9 +159,12 @@ public final class ComparisonReport {
         return sb.toString();
     }
 
-    /** comparison.md, comparison.csv, comparison.json and per_label.md in {@code folder}. */
-    public void write(Path folder) throws IOException {
-        AtomicFiles.writeString(folder.resolve("comparison.md"), markdown());
+    /**
+     * comparison.md (under {@code caption}: split, decision rule, bags), comparison.csv, comparison.json and
+     * per_label.md in {@code folder}.
+     */
+    public void write(Path folder, String caption) throws IOException {
+        AtomicFiles.writeString(folder.resolve("comparison.md"), caption + "\n\n" + markdown() + "\n" + boldRule() + "\n");
         AtomicFiles.writeString(folder.resolve("comparison.csv"), csv());
         Map<String, Object> json = json();
         AtomicFiles.write(folder.resolve("comparison.json"), out -> MetricsJson.JSON.writeValue(out, json));

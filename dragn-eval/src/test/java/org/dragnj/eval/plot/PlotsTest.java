@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
+import org.dragnj.eval.metrics.LabelCurves;
 import org.dragnj.eval.metrics.Predictions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every plot is produced on small data and is a valid PNG of the intended size. */
+/** Every plot is produced on small data as a valid PNG of the intended size and an SVG beside it. */
 class PlotsTest {
 
     @TempDir
@@ -25,36 +26,81 @@ class PlotsTest {
     void trainingCurves() throws IOException {
         List<TrainingCurves.Point> pts = new ArrayList<>();
         for (int e = 1; e <= 8; e++) {
-            pts.add(new TrainingCurves.Point(e, 1.0 / e, 1.2 / e, 1 - 1.0 / (e + 1)));
+            pts.add(new TrainingCurves.Point(e, 1.0 / e, 1.2 / e, 1 - 1.0 / (e + 1), 1 - 0.5 / (e + 1)));
         }
         Path png = dir.resolve("curves.png");
-        TrainingCurves.write(png, pts, "DRAGN-L1");
+        TrainingCurves.write(png, pts, new TrainingCurves.Selection(6, "validation macro AUC 0.9286"), "DRAGN-L1");
         assertPng(png, 900, 700);
+        assertThat(Files.readString(dir.resolve("curves.svg"))).contains("kept: epoch 6 (validation macro AUC 0.9286)");
+    }
+
+    /** Three labels share one panel; twelve become small multiples (a panel per label after the macro average). */
+    @Test
+    void rocAndPrecisionRecallCurvesInOnePanelOrAsSmallMultiples() throws IOException {
+        for (int labels : new int[] {3, 12}) {
+            Predictions p = random(labels, 80, 1);
+            for (LabelCurves.Kind kind : LabelCurves.Kind.values()) {
+                Path png = dir.resolve(kind + "-" + labels + ".png");
+                CurveFigure.write(png, LabelCurves.of(kind, p, 20, 0.95, 3), ClassColours.of(p.labels()), "curves");
+                if (labels <= CurveFigure.ONE_PANEL) {
+                    assertPng(png, 820, 820);
+                } else {
+                    int columns = (int) Math.ceil(Math.sqrt(labels + 1)); // 4: 13 panels in 4 rows
+                    assertPng(png, columns * 300, 36 + 4 * 300);
+                }
+                assertThat(Files.readString(Charts.svgBeside(png))).contains("macro average");
+            }
+        }
+    }
+
+    /** A label without positive bags has no curve and is named under the title. */
+    @Test
+    void aLabelWithoutPositivesIsLeftOutAndNamed() throws IOException {
+        Predictions p = random(3, 40, 2);
+        int[][] truth = p.truth();
+        for (int[] row : truth) {
+            row[2] = 0;
+        }
+        Predictions none = new Predictions(p.bagIds(), p.labels(), p.scores(), truth);
+        LabelCurves.Set set = LabelCurves.of(LabelCurves.Kind.ROC, none, 0, 0.95, 1);
+        assertThat(set.curves()).containsOnlyKeys("l0", "l1");
+        assertThat(set.leftOut()).containsEntry("l2", "no positive bags");
+        Path png = dir.resolve("roc.png");
+        CurveFigure.write(png, set, ClassColours.of(none.labels()), "ROC");
+        assertThat(Files.readString(Charts.svgBeside(png))).contains("left out, no positive bags: l2");
+    }
+
+    static Predictions random(int labels, int n, long seed) {
+        Random r = new Random(seed);
+        double[][] s = new double[n][labels];
+        int[][] y = new int[n][labels];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < labels; k++) {
+                y[i][k] = r.nextBoolean() ? 1 : 0;
+                s[i][k] = Math.min(1, Math.max(0, 0.5 + (y[i][k] - 0.5) * 0.4 * (k % 3 + 1) / 3 + r.nextGaussian() * 0.2));
+            }
+        }
+        return new Predictions(java.util.stream.IntStream.range(0, n).mapToObj(i -> "b" + i).toList(),
+                java.util.stream.IntStream.range(0, labels).mapToObj(k -> "l" + k).toList(), s, y);
     }
 
     @Test
-    void rocCurves() throws IOException {
-        Random r = new Random(1);
-        int n = 60;
-        double[][] s = new double[n][3];
-        int[][] y = new int[n][3];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 3; k++) {
-                y[i][k] = r.nextBoolean() ? 1 : 0;
-                s[i][k] = Math.min(1, Math.max(0, 0.5 + (y[i][k] - 0.5) * 0.4 * (k + 1) / 3 + r.nextGaussian() * 0.2));
+    void forestPlotOfTwoMethods() throws IOException {
+        java.util.Map<String, java.util.Map<org.dragnj.eval.metrics.Metric, org.dragnj.eval.metrics.Bootstrap.Interval>> m =
+                new java.util.LinkedHashMap<>();
+        for (String method : List.of("DRAGN-L1", "MI_mean")) {
+            java.util.Map<org.dragnj.eval.metrics.Metric, org.dragnj.eval.metrics.Bootstrap.Interval> v =
+                    new java.util.EnumMap<>(org.dragnj.eval.metrics.Metric.class);
+            for (org.dragnj.eval.metrics.Metric metric : org.dragnj.eval.metrics.Metric.values()) {
+                v.put(metric, new org.dragnj.eval.metrics.Bootstrap.Interval(0.8, 0.75, 0.85));
             }
+            m.put(method, v);
         }
-        Predictions p = new Predictions(java.util.stream.IntStream.range(0, n).mapToObj(i -> "b" + i).toList(),
-                List.of("a", "b", "c"), s, y);
-        Path png = dir.resolve("roc.png");
-        RocCurves.write(png, p, "ROC");
-        assertPng(png, 800, 800);
-        // the curve ends at (1, 1) and moves diagonally over ties
-        var c = RocCurves.curve("t", new double[] {0.9, 0.5, 0.5, 0.1}, new int[] {1, 1, 0, 0});
-        assertThat(c.getItemCount()).isEqualTo(4);
-        assertThat(c.getX(2).doubleValue()).isEqualTo(0.5);
-        assertThat(c.getY(2).doubleValue()).isEqualTo(1.0);
-        assertThat(c.getX(3).doubleValue()).isEqualTo(1.0);
+        Path png = dir.resolve("forest.png");
+        ForestPlot.write(png, "compare", "Test split, 4 bags.", m, List.of(org.dragnj.eval.metrics.Metric.AUC_MACRO,
+                org.dragnj.eval.metrics.Metric.F1_MACRO), "95 % bootstrap interval");
+        assertPng(png, 700, 160 + 46 * 2);
+        assertThat(Files.readString(Charts.svgBeside(png))).contains("DRAGN-L1").contains("MI_mean");
     }
 
     @Test
@@ -62,13 +108,13 @@ class PlotsTest {
         Random r = new Random(4);
         int n = 60;
         double[][] f = new double[n][10];
-        List<String> group = new ArrayList<>();
+        List<List<String>> group = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean second = i >= n / 2;
             for (int d = 0; d < 10; d++) {
                 f[i][d] = r.nextGaussian() + (second ? 8 : 0);
             }
-            group.add(second ? "B" : "A");
+            group.add(List.of(second ? "B" : "A"));
         }
         double[][] xy = EmbeddingPlot.tsne(f, 7, 500);
         assertThat(xy).hasNumberOfRows(n);
@@ -82,8 +128,14 @@ class PlotsTest {
             assertThat(i < n / 2 ? da < db : db < da).as("point %d", i).isTrue();
         }
         Path png = dir.resolve("tsne.png");
-        EmbeddingPlot.write(png, xy, group, "bags");
+        EmbeddingPlot.write(png, xy, group, ClassColours.of(List.of("A", "B")), "bags");
         assertPng(png, 900, 800);
+        assertThat(Files.readString(Charts.svgBeside(png))).contains("colour: the bag&apos;s label");
+        // multi-label bags: the overview, then one map per label
+        group.set(0, List.of("A", "B"));
+        assertThat(EmbeddingPlot.write(png, xy, group, ClassColours.of(List.of("A", "B")), "bags"))
+                .containsExactly(png, dir.resolve("tsne_per_label.png"));
+        assertPng(dir.resolve("tsne_per_label.png"), 2 * 320, 36 + 320);
     }
 
     private static double[] centre(double[][] xy, int from, int to) {

@@ -106,7 +106,9 @@ class ReportTest {
         assertThat(md).contains("| F1 (macro) |");
         assertThat(report.csv().lines().findFirst().orElseThrow()).isEqualTo("metric,SI,DRAGN");
         assertThat(report.csv()).contains("auc_macro,");
-        report.write(dir);
+        report.write(dir, "Test split, 4 bags.");
+        assertThat(Files.readString(dir.resolve("comparison.md"))).startsWith("Test split, 4 bags.\n\n| Metric (%) |")
+                .contains("Bold: the highest value (no intervals");
         for (String f : List.of("comparison.md", "comparison.csv", "comparison.json", "per_label.md")) {
             assertThat(dir.resolve(f)).isRegularFile();
         }
@@ -121,5 +123,45 @@ class ReportTest {
         Map<String, Map<Metric, Bootstrap.Interval>> ci = Map.of("DRAGN", Bootstrap.intervals(GOOD,
                 p -> Metrics.compute(p, DecisionRule.THRESHOLD_05), 30, 0.95, 2));
         assertThat(new ComparisonReport(methods, ci).markdown()).containsPattern("\\| \\d+\\.\\d\\d \\[\\d+\\.\\d\\d, \\d+\\.\\d\\d\\] \\|");
+    }
+
+    /**
+     * Bold only where the data separate the methods: with intervals, the leader is bold when its lower
+     * bound is above every other method's upper bound, and nothing is bold when they overlap.
+     */
+    @Test
+    void theLeaderIsBoldOnlyWhenItsIntervalClearsTheOthers() {
+        MetricsResult poor = Metrics.compute(POOR, DecisionRule.THRESHOLD_05);
+        MetricsResult good = Metrics.compute(GOOD, DecisionRule.THRESHOLD_05);
+        Map<String, MetricsResult> methods = new LinkedHashMap<>();
+        methods.put("SI", poor);
+        methods.put("DRAGN", good);
+        Map<Metric, Bootstrap.Interval> apart = new java.util.EnumMap<>(Metric.class);
+        Map<Metric, Bootstrap.Interval> low = new java.util.EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            apart.put(m, new Bootstrap.Interval(good.get(m), 0.95, 1.0));
+            low.put(m, new Bootstrap.Interval(poor.get(m), 0.0, 0.5));
+        }
+        Map<String, Map<Metric, Bootstrap.Interval>> ci = new LinkedHashMap<>();
+        ci.put("SI", low);
+        ci.put("DRAGN", apart);
+        ComparisonReport separated = new ComparisonReport(methods, ci);
+        assertThat(separated.leader(Metric.AUC_MACRO)).contains(new ComparisonReport.Leader("DRAGN", true));
+        assertThat(separated.markdown().lines().skip(2).findFirst().orElseThrow())
+                .isEqualTo("| AUC (macro) | " + pct(poor.get(Metric.AUC_MACRO)) + " [0.00, 50.00] | **100.00 [95.00, 100.00]** |");
+
+        Map<Metric, Bootstrap.Interval> wide = new java.util.EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            wide.put(m, new Bootstrap.Interval(poor.get(m), 0.0, 0.97)); // reaches into DRAGN's interval
+        }
+        ci.put("SI", wide);
+        ComparisonReport overlapping = new ComparisonReport(methods, ci);
+        assertThat(overlapping.leader(Metric.AUC_MACRO)).contains(new ComparisonReport.Leader("DRAGN", false));
+        assertThat(overlapping.markdown()).doesNotContain("**");
+        assertThat(overlapping.boldRule()).contains("where the intervals overlap nothing is bold");
+    }
+
+    private static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", 100 * v);
     }
 }

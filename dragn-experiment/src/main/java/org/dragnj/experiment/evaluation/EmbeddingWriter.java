@@ -18,6 +18,7 @@ import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.iterator.BagIterator;
+import org.dragnj.eval.plot.ClassColours;
 import org.dragnj.eval.plot.EmbeddingPlot;
 import org.dragnj.model.DragnModel;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,11 +27,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Collects instance and bag features batch by batch and writes them: {@code instance_features.csv}
  * (bag_id, instance, f0…), {@code bag_features.csv} (bag_id, labels, f0…) and t-SNE maps
- * {@code tsne_instances.png}, {@code tsne_bags.png}, each point coloured by its bag's first label.
+ * {@code tsne_instances.png}, {@code tsne_bags.png} (+ .svg), each point coloured by its bag's label
+ * (see {@link EmbeddingPlot#write}).
  */
 public final class EmbeddingWriter {
 
     private final Map<String, BagRecord> byId = new HashMap<>();
+    private final ClassColours colours;
     private final List<String> instanceBag = new ArrayList<>();
     private final List<String> instanceName = new ArrayList<>();
     private final List<double[]> instances = new ArrayList<>();
@@ -39,6 +42,7 @@ public final class EmbeddingWriter {
 
     public EmbeddingWriter(Manifest manifest) {
         manifest.bags().forEach(b -> byId.put(b.id(), b));
+        colours = ClassColours.of(manifest.classes());
     }
 
     /**
@@ -108,13 +112,11 @@ public final class EmbeddingWriter {
         if (tsnePoints > 0) {
             if (instances.size() >= 4) {
                 map(folder.resolve("tsne_instances.png"), instances, instanceBag, tsnePoints, seed,
-                        title + ": instance features before aggregation");
-                files.add("tsne_instances.png");
+                        title + ": instance features before aggregation").forEach(f -> files.add(name(f)));
             }
             if (bags.size() >= 4) {
                 map(folder.resolve("tsne_bags.png"), bags, bagIds, tsnePoints, seed,
-                        title + ": bag features after aggregation");
-                files.add("tsne_bags.png");
+                        title + ": bag features after aggregation").forEach(f -> files.add(name(f)));
             }
         }
         return new Written(instances.size(), bags.size(), files);
@@ -125,20 +127,18 @@ public final class EmbeddingWriter {
         return r == null ? List.of() : r.labels();
     }
 
-    /** Colour: the bag's first label in the manifest ("no label" for none). */
-    private String group(String bagId) {
-        List<String> l = labels(bagId);
-        return l.isEmpty() ? "no label" : l.get(0);
+    private static String name(Path file) {
+        return file.getFileName().toString();
     }
 
-    private void map(Path png, List<double[]> rows, List<String> bagOfRow, int max, long seed, String title)
+    private List<Path> map(Path png, List<double[]> rows, List<String> bagOfRow, int max, long seed, String title)
             throws IOException {
         List<Integer> chosen = sample(rows.size(), max, seed);
         double[][] x = chosen.stream().map(rows::get).toArray(double[][]::new);
-        List<String> groups = chosen.stream().map(i -> group(bagOfRow.get(i))).toList();
+        List<List<String>> labels = chosen.stream().map(i -> labels(bagOfRow.get(i))).toList();
         String subset = chosen.size() < rows.size() ? String.format(Locale.ROOT, " (%d of %d)", chosen.size(),
                 rows.size()) : "";
-        EmbeddingPlot.write(png, EmbeddingPlot.tsne(x, seed, 1000), groups, title + subset);
+        return EmbeddingPlot.write(png, EmbeddingPlot.tsne(x, seed, 1000), labels, colours, title + subset);
     }
 
     /** A seeded random subset of 0..n−1 of at most {@code max}, in increasing order. */

@@ -13,20 +13,22 @@ import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
 import org.dragnj.eval.metrics.Bootstrap;
 import org.dragnj.eval.metrics.DecisionRule;
+import org.dragnj.eval.metrics.LabelCurves;
 import org.dragnj.eval.metrics.LabelResult;
 import org.dragnj.eval.metrics.Metric;
 import org.dragnj.eval.metrics.Metrics;
 import org.dragnj.eval.metrics.MetricsResult;
 import org.dragnj.eval.metrics.Predictions;
 import org.dragnj.eval.metrics.ThresholdTuner;
-import org.dragnj.eval.plot.RocCurves;
+import org.dragnj.eval.plot.ClassColours;
+import org.dragnj.eval.plot.CurveFigure;
 import org.dragnj.eval.report.ComparisonReport;
 import org.dragnj.eval.report.MetricsJson;
 import org.dragnj.eval.scores.ScoresCsv;
 
 /**
  * Writes the evaluation of a set of bags into a folder: metrics.json (with bootstrap intervals),
- * report.md and roc_curves.png; for a model's own predictions also scores.csv and, for attention
+ * report.md, ROC and precision–recall curves (PNG and SVG); for a model's own predictions also scores.csv and, for attention
  * aggregations, attention.csv (bag, instance file, weight).
  */
 public final class Evaluator {
@@ -114,9 +116,26 @@ public final class Evaluator {
                 + table.markdown() + "\n" + table.perLabelMarkdown("F1", LabelResult::f1) + "\n"
                 + table.perLabelMarkdown("AUC", LabelResult::auc)
                 + undefinedMarkdown(metrics));
-        RocCurves.write(folder.resolve("roc_curves.png"), p, title + ": ROC curves");
+        writeCurves(folder, title, p, bootstrap, seed);
         return new Evaluation(metrics, ci);
     }
+
+    /** Resamples of the curves' bootstrap bands: enough for a smooth band, at most the metrics' resamples. */
+    private static final int BAND_RESAMPLES = 200;
+
+    /** roc_curves and pr_curves (PNG + SVG), the macro averages with 95 % bootstrap bands when bootstrapping. */
+    static void writeCurves(Path folder, String title, Predictions p, int bootstrap, long seed) throws IOException {
+        ClassColours colours = ClassColours.of(p.labels());
+        int resamples = bootstrap > 1 ? Math.min(bootstrap, BAND_RESAMPLES) : 0;
+        String caption = String.format(Locale.ROOT, " (%d bags)", p.size());
+        CurveFigure.write(folder.resolve(ROC_FIGURE), LabelCurves.of(LabelCurves.Kind.ROC, p, resamples, 0.95, seed),
+                colours, title + ": ROC curves" + caption);
+        CurveFigure.write(folder.resolve(PR_FIGURE), LabelCurves.of(LabelCurves.Kind.PRECISION_RECALL, p, resamples,
+                0.95, seed), colours, title + ": precision–recall curves" + caption);
+    }
+
+    public static final String ROC_FIGURE = "roc_curves.png";
+    public static final String PR_FIGURE = "pr_curves.png";
 
     /** The labels whose metrics have no value on this split, each with its reason (empty when none). */
     static String undefinedMarkdown(MetricsResult metrics) {

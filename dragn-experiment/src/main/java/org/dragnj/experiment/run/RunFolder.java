@@ -60,7 +60,13 @@ public final class RunFolder {
         AtomicFiles.write(root.resolve("provenance.json"), out -> JSON.writeValue(out, provenance));
     }
 
-    public void writeHistory(List<EpochRecord> history, String title) throws IOException {
+    /**
+     * history.csv and training_curves.png (+ .svg) of the epochs so far.
+     *
+     * @param selected the epoch kept so far, null if none
+     */
+    public void writeHistory(List<EpochRecord> history, TrainingCurves.Selection selected, String title)
+            throws IOException {
         StringBuilder csv = new StringBuilder("epoch,train_loss,val_loss,val_f1_macro,val_auc_macro,learning_rate,seconds\n");
         for (EpochRecord r : history) {
             csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3g,%.1f%n", r.epoch() + 1, r.trainLoss(),
@@ -69,8 +75,9 @@ public final class RunFolder {
         AtomicFiles.writeString(root.resolve("history.csv"), csv.toString());
         if (!history.isEmpty()) {
             TrainingCurves.write(root.resolve("training_curves.png"), history.stream()
-                    .map(r -> new TrainingCurves.Point(r.epoch() + 1, r.trainLoss(), r.valLoss(), r.valF1Macro()))
-                    .toList(), title);
+                    .map(r -> new TrainingCurves.Point(r.epoch() + 1, r.trainLoss(), r.valLoss(), r.valF1Macro(),
+                            r.valAucMacro()))
+                    .toList(), selected, title);
         }
     }
 
