@@ -33,6 +33,11 @@ import org.dragnj.eval.scores.ScoresCsv;
  */
 public final class Evaluator {
 
+    public static final String ROC_FIGURE = "roc_curves.png";
+    public static final String PR_FIGURE = "pr_curves.png";
+    /** Resamples of the curves' bootstrap bands: enough for a smooth band, at most the metrics' resamples. */
+    private static final int BAND_RESAMPLES = 200;
+
     private Evaluator() {
     }
 
@@ -115,13 +120,13 @@ public final class Evaluator {
                 + (ci == null ? "" : ", 95 % bootstrap intervals over " + bootstrap + " resamples") + "\n\n"
                 + table.markdown() + "\n" + table.perLabelMarkdown("F1", LabelResult::f1) + "\n"
                 + table.perLabelMarkdown("AUC", LabelResult::auc)
-                + undefinedMarkdown(metrics));
+                + undefinedMarkdown(metrics)
+                + "\n![ROC curves](" + ROC_FIGURE + ")\n\n![Precision–recall curves](" + PR_FIGURE + ")\n"
+                + "\nVector versions: " + ROC_FIGURE.replace(".png", ".svg") + ", " + PR_FIGURE.replace(".png", ".svg")
+                + ".\n");
         writeCurves(folder, title, p, bootstrap, seed);
         return new Evaluation(metrics, ci);
     }
-
-    /** Resamples of the curves' bootstrap bands: enough for a smooth band, at most the metrics' resamples. */
-    private static final int BAND_RESAMPLES = 200;
 
     /** roc_curves and pr_curves (PNG + SVG), the macro averages with 95 % bootstrap bands when bootstrapping. */
     static void writeCurves(Path folder, String title, Predictions p, int bootstrap, long seed) throws IOException {
@@ -133,9 +138,6 @@ public final class Evaluator {
         CurveFigure.write(folder.resolve(PR_FIGURE), LabelCurves.of(LabelCurves.Kind.PRECISION_RECALL, p, resamples,
                 0.95, seed), colours, title + ": precision–recall curves" + caption);
     }
-
-    public static final String ROC_FIGURE = "roc_curves.png";
-    public static final String PR_FIGURE = "pr_curves.png";
 
     /** The labels whose metrics have no value on this split, each with its reason (empty when none). */
     static String undefinedMarkdown(MetricsResult metrics) {

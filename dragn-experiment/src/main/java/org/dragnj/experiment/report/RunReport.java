@@ -59,7 +59,7 @@ public final class RunReport {
             page.lead(headline(test) + "<br>" + HtmlPage.escape(capitalised(kept) + "; " + state.stopReason() + "."));
         }
         page.heading(2, "Model and data");
-        page.paragraph(String.format(Locale.ROOT, "%s aggregation (%s) on a %s trunk, %dx%d×%d instances, %s loss, %s"
+        page.paragraph(String.format(Locale.ROOT, "%s aggregation (%s) on a %s trunk, %d×%d×%d instances, %s loss, %s"
                 + " lr %s, batch %d bags, %d epochs, seed %d.", config.model().aggregation(), config.model().mode(),
                 config.model().trunk(), config.model().inputHeight(), config.model().inputWidth(),
                 config.model().channels(), config.training().loss(), config.training().optimizer(),

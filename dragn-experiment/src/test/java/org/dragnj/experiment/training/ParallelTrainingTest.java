@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 
-import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.io.ProgressListener;
-import org.dragnj.bags.manifest.BagRecord;
-import org.dragnj.bags.manifest.Manifest;
-import org.dragnj.bags.manifest.Split;
-import org.dragnj.datasets.iterator.BagIterator;
-import org.dragnj.datasets.iterator.BagLoaderSpec;
-import org.dragnj.experiment.Experiment;
-import org.dragnj.experiment.config.ExperimentConfig;
-import org.dragnj.experiment.testing.TinyRuns;
-import org.dragnj.model.DragnModel;
+import org.dragnj.experiment.testing.TwoReplicaStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** --workers 2: each replica takes one batch from the same weights, then their weights are averaged. */
 class ParallelTrainingTest {
@@ -29,37 +19,10 @@ class ParallelTrainingTest {
 
     @Test
     void twoWorkersTakeTheAverageOfTwoIndependentSteps() throws IOException {
-        Manifest manifest = TinyRuns.manifest(dir.resolve("data"));
-        // SGD, not Adam: Adam's first step is lr·sign(g), which turns the last-bit differences that
-        // threaded oneDNN reductions leave in near-zero gradients into differences of size lr.
-        ExperimentConfig config = TinyRuns.config(manifest.folder(), "training.workers", "2", "training.epochs", "1",
-                "data.max_bag_length", "2", "training.augmentation", "NONE", "training.optimizer", "SGD",
-                "training.learning_rate", "0.1");
-        // eight bags, all of length 2 after the cap: one bucket, two batches of four
-        List<BagRecord> eight = manifest.bags(Split.TRAIN).subList(0, 8);
-        BagLoaderSpec spec = Experiment.loaderSpec(config);
-        BagIterator train = new BagIterator(manifest, eight, spec);
-        assertThat(train.batchesPerEpoch()).isEqualTo(2);
-        BagIterator val = new BagIterator(manifest, manifest.bags(Split.VAL), spec.forEvaluation());
-
-        DragnModel model = DragnModel.create(Experiment.modelSpec(config, manifest));
-        Path start = dir.resolve("start.zip");
-        model.save(start);
-        INDArray expected;
-        try (BagIterator.Epoch epoch = train.epoch(0)) {
-            BagBatch first = epoch.next();
-            BagBatch second = epoch.next();
-            DragnModel a = DragnModel.load(start);
-            DragnModel b = DragnModel.load(start);
-            a.fit(first);
-            b.fit(second);
-            expected = a.graph().params().add(b.graph().params()).divi(2);
-        }
-        assertThat(model.graph().params().equalsWithEps(expected, 1e-4)).as("the steps move the weights").isFalse();
-
-        new Trainer(config.training(), config.evaluation(), new Checkpoints(dir.resolve("ckpt")),
-                ProgressListener.NONE).run(new WholeModelTraining(model, new TrainingTarget.Bags(train, val, val)),
-                        TrainingState.start(config.training().learningRate()), s -> { });
-        assertThat(model.graph().params().equalsWithEps(expected, 1e-6)).isTrue();
+        TwoReplicaStep s = TwoReplicaStep.prepare(dir);
+        new Trainer(s.config().training(), s.config().evaluation(), new Checkpoints(dir.resolve("ckpt")),
+                ProgressListener.NONE, Optional.of(new ParallelWrapperTraining(2)))
+                .run(s.target(), TrainingState.start(s.config().training().learningRate()), st -> { });
+        assertThat(s.model().graph().params().equalsWithEps(s.expected(), 1e-6)).isTrue();
     }
 }

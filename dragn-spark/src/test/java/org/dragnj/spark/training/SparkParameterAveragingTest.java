@@ -10,28 +10,21 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.io.ProgressListener;
-import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
-import org.dragnj.bags.manifest.Split;
-import org.dragnj.datasets.iterator.BagIterator;
-import org.dragnj.datasets.iterator.BagLoaderSpec;
 import org.dragnj.experiment.DataSource;
 import org.dragnj.experiment.Experiment;
 import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.run.ResumePolicy;
 import org.dragnj.experiment.testing.TinyRuns;
+import org.dragnj.experiment.testing.TwoReplicaStep;
 import org.dragnj.experiment.training.Checkpoints;
 import org.dragnj.experiment.training.Trainer;
 import org.dragnj.experiment.training.TrainingState;
-import org.dragnj.experiment.training.TrainingTarget;
-import org.dragnj.experiment.training.WholeModelTraining;
 import org.dragnj.model.DragnModel;
 import org.dragnj.spark.SparkTestContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Training on Spark is DL4J's parameter averaging over whole bag batches: the arithmetic of
@@ -45,42 +38,16 @@ class SparkParameterAveragingTest {
     /** Two replicas in separate executor JVMs, one step each from the same weights, then their average. */
     @Test
     void twoExecutorsTakeTheAverageOfTwoIndependentSteps() throws IOException {
-        Manifest manifest = TinyRuns.manifest(dir.resolve("data"));
-        // SGD, as in the one-JVM ParallelTrainingTest: Adam's first step would magnify last-bit differences
-        ExperimentConfig config = TinyRuns.config(manifest.folder(), "training.epochs", "1", "data.max_bag_length", "2",
-                "training.augmentation", "NONE", "training.optimizer", "SGD", "training.learning_rate", "0.1");
-        List<BagRecord> eight = manifest.bags(Split.TRAIN).subList(0, 8); // one bucket of length 2, two batches of 4
-        BagLoaderSpec spec = Experiment.loaderSpec(config);
-        BagIterator train = new BagIterator(manifest, eight, spec);
-        assertThat(train.batchesPerEpoch()).isEqualTo(2);
-        BagIterator val = new BagIterator(manifest, manifest.bags(Split.VAL), spec.forEvaluation());
-
-        DragnModel model = DragnModel.create(Experiment.modelSpec(config, manifest));
-        Path start = dir.resolve("start.zip");
-        model.save(start);
-        INDArray expected;
-        double[] losses = new double[2];
-        try (BagIterator.Epoch epoch = train.epoch(0)) {
-            BagBatch first = epoch.next();
-            BagBatch second = epoch.next();
-            DragnModel a = DragnModel.load(start);
-            DragnModel b = DragnModel.load(start);
-            losses[0] = a.fit(first);
-            losses[1] = b.fit(second);
-            expected = a.graph().params().add(b.graph().params()).divi(2);
-        }
-        assertThat(model.graph().params().equalsWithEps(expected, 1e-4)).as("the steps move the weights").isFalse();
-
+        TwoReplicaStep s = TwoReplicaStep.prepare(dir);
         TrainingState end;
         try (JavaSparkContext sc = SparkTestContexts.start("local-cluster[2,1,1024]")) {
-            end = new Trainer(config.training(), config.evaluation(), new Checkpoints(dir.resolve("ckpt")),
+            end = new Trainer(s.config().training(), s.config().evaluation(), new Checkpoints(dir.resolve("ckpt")),
                     ProgressListener.NONE, Optional.of(new SparkParameterAveraging(sc, 2, 1, 7)))
-                    .run(new WholeModelTraining(model, new TrainingTarget.Bags(train, val, val)),
-                            TrainingState.start(config.training().learningRate()), s -> { });
+                    .run(s.target(), TrainingState.start(s.config().training().learningRate()), st -> { });
         }
-        assertThat(model.graph().params().equalsWithEps(expected, 1e-6)).isTrue();
+        assertThat(s.model().graph().params().equalsWithEps(s.expected(), 1e-6)).isTrue();
         // the trainer heard both steps' data losses (the epoch's train loss is their mean)
-        assertThat(end.history().get(0).trainLoss()).isCloseTo((losses[0] + losses[1]) / 2, offset(1e-5));
+        assertThat(end.history().get(0).trainLoss()).isCloseTo((s.losses()[0] + s.losses()[1]) / 2, offset(1e-5));
     }
 
     /**
