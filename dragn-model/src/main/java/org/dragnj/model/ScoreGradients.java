@@ -2,6 +2,7 @@ package org.dragnj.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.BagLayout;
@@ -45,8 +46,25 @@ public final class ScoreGradients {
      * b being the bag of instance i.
      */
     public List<INDArray> gradients(BagBatch batch) {
-        INDArray p = graph.probabilities(scoring.inputs(batch));
         List<INDArray> out = new ArrayList<>(labels);
+        forEachLabel(batch, (k, gradient) -> out.add(gradient));
+        return out;
+    }
+
+    /**
+     * Gradient × input [sum of bag lengths, K]: Σ over each instance's elements of d p_{b,k} / dx · x,
+     * the first-order estimate of how much p_{b,k} owes to the instance (its change if the instance
+     * were zero). Only one label's gradient is held at a time.
+     */
+    public INDArray gradientTimesInput(BagBatch batch) {
+        INDArray x = batch.instances();
+        INDArray out = Nd4j.create(x.dataType(), x.size(0), labels);
+        forEachLabel(batch, (k, gradient) -> out.getColumn(k).assign(gradient.muli(x).reshape(x.size(0), -1).sum(1)));
+        return out;
+    }
+
+    private void forEachLabel(BagBatch batch, BiConsumer<Integer, INDArray> consumer) {
+        INDArray p = graph.probabilities(scoring.inputs(batch));
         for (int k = 0; k < labels; k++) {
             INDArray error = Nd4j.zeros(p.dataType(), p.shape());
             if (scoring instanceof SingleInstanceScoring) {
@@ -54,9 +72,8 @@ public final class ScoreGradients {
             } else {
                 error.getColumn(k).assign(1);
             }
-            out.add(graph.inputGradient(error));
+            consumer.accept(k, graph.inputGradient(error));
         }
-        return out;
     }
 
     /** A 1 at each bag's highest-scoring instance for label k: the maximum passes on only its gradient. */
