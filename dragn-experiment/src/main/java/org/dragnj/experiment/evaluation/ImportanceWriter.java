@@ -17,6 +17,7 @@ import org.dragnj.bags.manifest.BagRecord;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.model.DragnModel;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Runs {@link InstanceImportance} over every bag of an iterator and writes {@link ImportanceCsv} (rows
@@ -64,7 +65,8 @@ public final class ImportanceWriter {
                         counts[0]++;
                         counts[1] += bag.length() == 1 ? 1 : 0;
                         if (montage != null && batch.labels() != null) {
-                            figure.offer(bag, batch.labels().getRow(b).toDoubleVector());
+                            // dup: a row view of ND4J M2.1 can read back wrong (see BagLayout.fromMask)
+                            figure.offer(bag, batch.labels().getRow(b).dup().castTo(DataType.DOUBLE).toDoubleVector());
                         }
                     }
                     progress.advanced(batch.size(), "");
