@@ -9,6 +9,9 @@ import org.dragnj.eval.metrics.DecisionRule;
 import org.dragnj.eval.report.ComparisonReport;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.ImportanceCsv;
+import org.dragnj.experiment.evaluation.ImportanceMontage;
+import org.dragnj.experiment.evaluation.ImportanceWriter;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 
 import picocli.CommandLine.Command;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** Evaluates a saved model on a manifest split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate a saved model on a manifest split: metrics.json, report.md, ROC curves, scores.")
+        description = "Evaluate a saved model on a manifest split: metrics.json, report.md, ROC curves, scores; with"
+        + " --importance also which instances mattered.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,6 +44,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     OrderOptions order = new OrderOptions();
 
+    @Option(names = "--importance", description = "Also write which instances mattered: " + ImportanceCsv.FILE
+            + " (per bag, instance and label: leave-one-out change of the score, gradient × input of the instance's"
+            + " trunk features, attention weight) and " + ImportanceMontage.FILE + " (+ .svg: the most confident"
+            + " correct and the most wrong bag, instances ordered by importance). Costs n extra bag evaluations per"
+            + " bag of n.")
+    boolean importance;
+
     @Override
     public Integer call() throws Exception {
         if (rule == DecisionRule.TUNED_PER_LABEL) {
@@ -53,6 +64,12 @@ final class EvaluateCommand implements Callable<Integer> {
         String name = input.model.getFileName().toString();
         Evaluator.Evaluation e = Evaluator.write(out, name + " on " + input.split, result, in.manifest(), rule, null,
                 bootstrap, seed);
+        if (importance) {
+            ImportanceWriter.Summary s = ImportanceWriter.write(out.resolve(ImportanceCsv.FILE),
+                    out.resolve(ImportanceMontage.FILE), name + " on " + input.split, in.model(), in.iterator(),
+                    in.manifest(), new ProgressBarListener());
+            ImportanceOutput.describe(s);
+        }
         System.out.print(new ComparisonReport(Map.of(name, e.metrics()), null).markdown());
         System.out.println("written: " + out.toAbsolutePath());
         return 0;

@@ -16,6 +16,7 @@ import org.dragnj.eval.metrics.Predictions;
 import org.dragnj.experiment.evaluation.AttentionCsv;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.ImportanceWriter;
 import org.dragnj.experiment.evaluation.SavedModelInput;
 import org.dragnj.model.DragnModel;
 
@@ -89,6 +90,11 @@ final class PredictCommand implements Callable<Integer> {
             + " aggregations).")
     Path attention;
 
+    @Option(names = "--importance", description = "Also write which instances mattered to <out>-importance.csv (per"
+            + " bag, instance and label: leave-one-out change of the score, gradient × input of the instance's trunk"
+            + " features, attention weight). Costs n extra bag evaluations per bag of n.")
+    boolean importance;
+
     @Option(names = "--batch", defaultValue = "8", description = "Bags per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -136,6 +142,12 @@ final class PredictCommand implements Callable<Integer> {
             Path a = attention != null ? attention : out.resolveSibling(stem(out) + "-attention.csv");
             AttentionCsv.write(a, result.attention(), manifest);
             System.out.println("per-instance weights: " + a.toAbsolutePath());
+        }
+        if (importance) {
+            Path file = out.resolveSibling(stem(out) + "-importance.csv");
+            ImportanceOutput.describe(ImportanceWriter.write(file, null, model.getFileName().toString(), m,
+                    in.iterator(), manifest, new ProgressBarListener()));
+            System.out.println("per-instance importance: " + file.toAbsolutePath());
         }
         printTop(p);
         return 0;

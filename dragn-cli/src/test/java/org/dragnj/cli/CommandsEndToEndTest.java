@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.data.Offset;
+import org.dragnj.bags.manifest.BagRecord;
+import org.dragnj.bags.manifest.Manifest;
+import org.dragnj.datasets.manifest.ManifestReader;
 import org.dragnj.eval.scores.ScoresCsv;
+import org.dragnj.experiment.evaluation.ImportanceCsv;
+import org.dragnj.experiment.evaluation.ImportanceMontage;
 import org.dragnj.experiment.testing.HtmlChecks;
 import org.dragnj.experiment.testing.TinyRuns;
 import org.dragnj.model.DragnModel;
@@ -272,5 +281,71 @@ class CommandsEndToEndTest {
         assertThat(out.resolve("comparison_forest.svg")).isRegularFile();
         assertThat(Files.readString(out.resolve("comparison.md"))).startsWith("Test split, 8 bags");
         assertThat(out.resolve("mean/report.html")).isRegularFile();
+    }
+
+    /** One row per (bag, instance, label) of the test split, agreeing with scores.csv and attention.csv. */
+    @Test
+    void evaluateWritesARowPerBagInstanceAndLabelAndTheMontage() throws IOException {
+        Path out = dir.resolve("evaluate-importance");
+        CliRuns.Run r = CliRuns.run("evaluate", "--model", run.resolve("checkpoints/best.zip").toString(), "--data", data.toString(), "--split",
+                "test", "--bootstrap", "0", "--importance", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("importance of the instances of 8 bags");
+        Manifest manifest = ManifestReader.of(org.dragnj.datasets.manifest.ValidationPolicy.FAIL,
+                ManifestReader.ImageCheck.EXISTS).read(data).manifest();
+        Map<String, List<String[]>> rows = readRows(out.resolve(ImportanceCsv.FILE));
+        Map<String, double[]> scores = ScoresCsv.read(out.resolve("scores.csv")).byBag();
+        Map<String, List<String[]>> attention = readRows(out.resolve("attention.csv"));
+        List<String> labels = manifest.classes();
+        assertThat(rows.keySet()).isEqualTo(scores.keySet()).hasSize(8);
+        for (BagRecord bag : manifest.bags(org.dragnj.bags.manifest.Split.TEST)) {
+            List<String[]> bagRows = rows.get(bag.id());
+            int n = bag.instances().size();
+            assertThat(bagRows).as(bag.id()).hasSize(n * labels.size());
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < labels.size(); k++) {
+                    String[] row = bagRows.get(i * labels.size() + k);
+                    assertThat(row[1]).isEqualTo(bag.instances().get(i));
+                    assertThat(row[2]).isEqualTo(Integer.toString(i));
+                    assertThat(row[3]).isEqualTo(labels.get(k));
+                    // gated attention does not depend on the order: evaluate's score is the bag's own
+                    assertThat(Double.parseDouble(row[4])).isCloseTo(scores.get(bag.id())[k], Offset.offset(1e-5));
+                    assertThat(row[5].isEmpty()).as("no leave-one-out for a bag of one").isEqualTo(n == 1);
+                    assertThat(Double.parseDouble(row[6])).isFinite();
+                    assertThat(Double.parseDouble(row[7])).isCloseTo(
+                            Double.parseDouble(attention.get(bag.id()).get(i)[2]), Offset.offset(1e-5));
+                }
+            }
+        }
+        assertThat(out.resolve(ImportanceMontage.FILE)).isRegularFile();
+        assertThat(Files.readString(out.resolve("importance_montage.svg"))).contains("most confident correct")
+                .contains("most wrong");
+    }
+
+    @Test
+    void predictWritesTheSameImportanceBesideItsScores() throws IOException {
+        Path scores = dir.resolve("predict-importance/scores.csv");
+        CliRuns.Run r = CliRuns.run("predict", "--model", run.resolve("checkpoints/best.zip").toString(), "--data", data.toString(), "--split",
+                "test", "--importance", "--out", scores.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path evaluated = dir.resolve("evaluate-for-predict");
+        assertThat(CliRuns.run("evaluate", "--model", run.resolve("checkpoints/best.zip").toString(), "--data", data.toString(), "--split", "test",
+                "--bootstrap", "0", "--importance", "--out", evaluated.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("predict-importance/scores-importance.csv")))
+                .isEqualTo(Files.readAllLines(evaluated.resolve(ImportanceCsv.FILE)));
+        assertThat(Files.readAllLines(dir.resolve("predict-importance/scores-importance.csv")).get(0))
+                .isEqualTo(ImportanceCsv.HEADER);
+        assertThat(r.out()).contains("per-instance importance: ");
+    }
+
+    /** Rows by bag id, in file order, without the header. */
+    private static Map<String, List<String[]>> readRows(Path csv) throws IOException {
+        Map<String, List<String[]>> out = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
+        }
+        return out;
     }
 }

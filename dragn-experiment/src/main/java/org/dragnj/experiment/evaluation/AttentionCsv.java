@@ -29,13 +29,19 @@ public final class AttentionCsv {
         for (Map.Entry<String, double[]> e : attention.entrySet()) {
             BagRecord bag = byId.get(e.getKey());
             for (int j = 0; j < e.getValue().length; j++) {
-                // A bag capped by max_bag_length was subsampled: its weights cannot be matched to files.
-                String instance = bag != null && e.getValue().length == bag.instances().size() ? bag.instances().get(j)
-                        : "subsample#" + j;
+                String instance = instanceName(bag, e.getValue().length, j);
                 sb.append(Csv.field(e.getKey())).append(',').append(Csv.field(instance)).append(',')
                         .append(String.format(Locale.ROOT, "%.6f", e.getValue()[j])).append('\n');
             }
         }
         AtomicFiles.writeString(file, sb.toString());
+    }
+
+    /**
+     * The manifest's path of instance j of a bag loaded with {@code loaded} instances; a bag capped by
+     * max_bag_length was subsampled, and its instances cannot be matched to files: {@code subsample#j}.
+     */
+    static String instanceName(BagRecord bag, int loaded, int j) {
+        return bag != null && loaded == bag.instances().size() ? bag.instances().get(j) : "subsample#" + j;
     }
 }

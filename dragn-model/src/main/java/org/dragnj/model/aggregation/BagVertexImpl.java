@@ -54,6 +54,7 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
     private Map<Integer, int[]> groupBags;
     private final List<S> groupStates = new ArrayList<>();
     private INDArray lastInstanceWeights;
+    private boolean keepInferenceState;
 
     protected BagVertexImpl(ComputationGraph graph, String name, int vertexIndex, INDArray paramsView,
             boolean initializeParams, DataType dataType, BagVertex conf) {
@@ -98,6 +99,19 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
     /** The per-instance weights of the last forward pass [sum of bag lengths], or null. */
     public INDArray lastInstanceWeights() {
         return lastInstanceWeights;
+    }
+
+    /**
+     * Keep what an inference forward pass computed, so that backprop can follow it: gradients of the
+     * model as it predicts (BatchNorm on running statistics), for attributing a score to instances.
+     * Off in models that train or predict, which would otherwise hold every batch's state.
+     */
+    public void keepInferenceState(boolean keep) {
+        this.keepInferenceState = keep;
+    }
+
+    protected boolean keepsInferenceState() {
+        return keepInferenceState;
     }
 
     /** Called once before the groups of a forward pass. */
@@ -176,7 +190,7 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
                 }
             }
         }
-        if (!training) {
+        if (!training && !keepInferenceState) {
             groupStates.clear();
         }
         return workspaceMgr.dup(ArrayType.ACTIVATIONS, out);

@@ -85,24 +85,27 @@ final class DragnKernel<A> {
     /**
      * instances [bags·n, C, h, w] → [bags, C, h, w]. With {@code runningUpdate} non-null (training),
      * BatchNorm uses batch statistics and folds them into the given running estimates, one update
-     * per round as PyTorch does per call.
+     * per round as PyTorch does per call. {@code keepForBackward}: keep what backprop reads even without
+     * training (gradients of the model as it predicts).
      */
-    Forward<A> forward(INDArray instances, int bags, int length, Params p, double[][][] runningUpdate, double decay) {
+    Forward<A> forward(INDArray instances, int bags, int length, Params p, double[][][] runningUpdate, double decay,
+            boolean keepForBackward) {
         long c = instances.size(1);
         PlaneGeometry g = new PlaneGeometry(Math.toIntExact(instances.size(2)), Math.toIntExact(instances.size(3)));
         Forward<A> f = new Forward<>(bags, length, c, g);
         boolean training = runningUpdate != null;
+        boolean keep = training || keepForBackward;
         int slabs = f.slabs();
         A current = ops.pack(asMaps(instances), inputPlanes(bags, length, c), slabs * length, g);
         int m = length;
         while (m >= 3) {
             RoundStats stats = arch.batchNorm() && !training ? runningStats(p) : null;
             Round round = round(current, slabs, m, g, p, stats, false);
-            if (training) {
+            if (keep) {
                 f.roundInputs.add(current);
-                if (arch.batchNorm()) {
-                    foldIntoRunning(round.stats, slabs * (m - 2) * (long) g.interior(), runningUpdate, decay);
-                }
+            }
+            if (training && arch.batchNorm()) {
+                foldIntoRunning(round.stats, slabs * (m - 2) * (long) g.interior(), runningUpdate, decay);
             }
             f.roundStats.add(round.stats);
             current = round.output;
@@ -121,9 +124,6 @@ final class DragnKernel<A> {
         }
         f.output = ops.unpack(result, identity(slabs), new long[] {bags * c, g.height(), g.width()}, g)
                 .reshape('c', bags, c, g.height(), g.width());
-        if (!training) {
-            f.roundInputs.clear();
-        }
         return f;
     }
 

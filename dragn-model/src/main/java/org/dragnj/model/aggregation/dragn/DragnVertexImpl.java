@@ -80,7 +80,8 @@ public class DragnVertexImpl extends BagVertexImpl<DragnKernel.Forward<?>> {
             throw new IllegalArgumentException("vertex " + getVertexName() + " aggregates maps [n, C, h, w]; got rank "
                     + instances.rank());
         }
-        return kernel.forward(instances, bags, length, params, training ? runningOrEmpty() : null, decay);
+        return kernel.forward(instances, bags, length, params, training ? runningOrEmpty() : null, decay,
+                keepsInferenceState());
     }
 
     @Override
