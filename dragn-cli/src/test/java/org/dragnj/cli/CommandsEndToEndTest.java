@@ -261,7 +261,10 @@ class CommandsEndToEndTest {
         assertThat(html).contains("Test split, 8 bags, decision rule THRESHOLD_05: <b>AUC (macro) " + auc)
                 .contains("Kept epoch").contains("ROC curves per label").contains("Precision–recall curves")
                 .contains("class=\"swatch\"").doesNotContain("http-equiv=\"refresh\""); // finished: no reload
-        assertThat(html.split("<figure>", -1)).hasSize(4); // training curves, ROC, precision–recall
+        assertThat(html).contains("Which instances mattered");
+        assertThat(html.split("<figure>", -1)).hasSize(5); // training curves, ROC, precision–recall, montage
+        assertThat(Files.readAllLines(run.resolve("test/importance.csv")).get(0))
+                .isEqualTo("bag_id,instance,instance_index,label,bag_score,loo_change,gradient,attention");
     }
 
     /** compare writes a report.html that says who won and how certainly, with the forest plot and each method. */

@@ -108,6 +108,12 @@ class DataCommandsTest {
                 "--feature-cache", dir.resolve("features").toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).contains("test: macro AUC");
+        // which crops mattered, drawn where they were cut from: the preparation's crop positions on the fields
+        Path test = dir.resolve("run/test");
+        assertThat(test.resolve("importance_montage.png")).isRegularFile();
+        assertThat(test.resolve("importance_fields.png")).isRegularFile();
+        assertThat(Files.readString(test.resolve("importance_fields.svg"))).containsPattern("bag\\d+-img\\d+ \\(\\d+ crops\\)");
+        assertThat(Files.readString(dir.resolve("run/report.html"))).contains("boxes on the fields they were cut from");
     }
 
     private static Map<String, Split> splits(Manifest m) {

@@ -23,6 +23,9 @@ import org.dragnj.experiment.config.ConfigLoader;
 import org.dragnj.experiment.config.ExperimentConfig;
 import org.dragnj.experiment.evaluation.BagPredictor;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.ImportanceCsv;
+import org.dragnj.experiment.evaluation.ImportanceMontage;
+import org.dragnj.experiment.evaluation.ImportanceWriter;
 import org.dragnj.experiment.report.RunReport;
 import org.dragnj.experiment.run.ResumeCheck;
 import org.dragnj.experiment.run.ResumePolicy;
@@ -151,6 +154,16 @@ public final class Experiment {
                 progress);
         Evaluator.Evaluation evaluation = Evaluator.write(run.test(), title, result, manifest,
                 config.evaluation().decisionRule(), thresholds, config.evaluation().bootstrap(), config.training().seed());
+        if (config.evaluation().importance()) {
+            // on images, not a frozen trunk's cached features: the montage shows the instances themselves
+            BagIterator testImages = new BagIterator(manifest, manifest.bags(Split.TEST), loaderSpec(config)
+                    .forEvaluation());
+            ImportanceWriter.Summary measured = ImportanceWriter.write(run.test().resolve(ImportanceCsv.FILE),
+                    run.test().resolve(ImportanceMontage.FILE), title + ", test split", best, testImages, manifest,
+                    progress);
+            LOG.info("which instances mattered: {} test bags in {} ({} of one instance, without a leave-one-out value)",
+                    measured.bags(), run.test().resolve(ImportanceCsv.FILE), measured.singleInstanceBags());
+        }
         report(run, title, config, state, labels, new RunReport.Test(evaluation.metrics(), evaluation.intervals(),
                 config.evaluation().bootstrap()));
         return new Outcome(run, state, evaluation);

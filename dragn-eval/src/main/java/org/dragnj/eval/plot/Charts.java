@@ -67,7 +67,7 @@ public final class Charts {
     }
 
     /** Draws once on a PNG canvas and once on an SVG canvas of width × height; writes both atomically. */
-    static void write(Consumer<Graphics2D> drawing, Path png, int width, int height) throws IOException {
+    public static void write(Consumer<Graphics2D> drawing, Path png, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -170,8 +170,11 @@ public record ExperimentConfig(String name, DataConfig data, ModelConfig model, 
      * @param orderAveraging for order-dependent aggregations (DRAGN): score each bag in this many random
      *                       instance orders and average the probabilities (1: the bag's own order)
      * @param orderSeed      seed of those orders
+     * @param importance     a run's test evaluation also measures which instances mattered (importance.csv and
+     *                       the montage): n extra bag evaluations per test bag of n instances
      */
-    public record EvaluationConfig(DecisionRule decisionRule, int bootstrap, int orderAveraging, long orderSeed) {
+    public record EvaluationConfig(DecisionRule decisionRule, int bootstrap, int orderAveraging, long orderSeed,
+            boolean importance) {
         public EvaluationConfig {
             require(decisionRule != null, "evaluation.decision_rule", "is required");
             require(bootstrap >= 0, "evaluation.bootstrap", "must be >= 0 (0: no intervals)");

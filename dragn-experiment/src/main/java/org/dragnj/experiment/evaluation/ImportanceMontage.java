@@ -56,6 +56,27 @@ public final class ImportanceMontage {
         }
     }
 
+    /** A chosen bag: its heading, and each instance's leave-one-out change of the chosen label (bag order). */
+    public record Chosen(String heading, String bagId, double[] changes) {
+    }
+
+    /** The bags the montage draws, most confident correct first. */
+    public List<Chosen> chosen() {
+        List<Chosen> out = new ArrayList<>();
+        for (Pick pick : new Pick[] {confident, wrong}) {
+            if (pick != null) {
+                BagImportance bag = pick.bag();
+                double[] changes = new double[bag.length()];
+                for (int i = 0; i < changes.length; i++) {
+                    changes[i] = bag.looChange(i, pick.label());
+                }
+                out.add(new Chosen(heading(pick == confident ? "most confident correct" : "most wrong", pick), bag.bagId(),
+                        changes));
+            }
+        }
+        return out;
+    }
+
     public boolean isEmpty() {
         return confident == null && wrong == null;
     }
@@ -74,8 +95,7 @@ public final class ImportanceMontage {
     private InstanceMontage.Row row(String what, Pick pick) {
         BagImportance bag = pick.bag();
         int k = pick.label();
-        String heading = String.format(Locale.ROOT, "%s: bag %s, label %s, score %.3f, truth %d", what, bag.bagId(),
-                labels.get(k), bag.scores()[k], pick.truth());
+        String heading = heading(what, pick);
         if (bag.length() == 1) {
             return new InstanceMontage.Row(heading + " (one instance: no leave-one-out change)",
                     List.of(thumbnail(bag.images(), 0, "#0")));
@@ -85,6 +105,11 @@ public final class ImportanceMontage {
                 .map(i -> thumbnail(bag.images(), i, String.format(Locale.ROOT, "#%d %+.3f", i, bag.looChange(i, k))))
                 .toList();
         return new InstanceMontage.Row(heading, tiles);
+    }
+
+    private String heading(String what, Pick pick) {
+        return String.format(Locale.ROOT, "%s: bag %s, label %s, score %.3f, truth %d", what, pick.bag().bagId(),
+                labels.get(pick.label()), pick.bag().scores()[pick.label()], pick.truth());
     }
 
     private InstanceMontage.Thumbnail thumbnail(INDArray images, int i, String caption) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.io.AtomicFiles;
@@ -78,6 +79,19 @@ public final class ImportanceWriter {
         boolean drawn = montage != null && !figure.isEmpty();
         if (drawn) {
             figure.write(montage, title);
+            Optional<CropFields> fields = CropFields.of(manifest);
+            if (fields.isPresent()) {
+                List<CropFields.Pick> picks = figure.chosen().stream()
+                        .filter(c -> byId.containsKey(c.bagId())
+                                && byId.get(c.bagId()).instances().size() == c.changes().length)
+                        .map(c -> new CropFields.Pick(c.heading(), byId.get(c.bagId()).instances(), c.changes()))
+                        .toList();
+                if (!picks.isEmpty()) {
+                    fields.get().write(montage.resolveSibling(CropFields.FILE), title
+                            + ": each crop's box on its field, numbered by importance (1: removing it lowers the score"
+                            + " most; red raises the score, blue lowers it)", picks);
+                }
+            }
         }
         return new Summary(counts[0], counts[1], importance.hasGradients(), drawn);
     }

@@ -1,6 +1,7 @@
 package org.dragnj.experiment.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ import org.dragnj.eval.plot.ClassColours;
 import org.dragnj.eval.plot.ForestPlot;
 import org.dragnj.eval.report.ComparisonReport;
 import org.dragnj.eval.report.SeedComparison;
+import org.dragnj.experiment.evaluation.CropFields;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.ImportanceMontage;
 
 /**
  * {@code report.html} of a comparison: which method won, by how much and how certainly (first line),
@@ -68,6 +71,14 @@ public final class ComparisonPage {
                     + page.figureHtml(run.resolve("test").resolve(Evaluator.ROC_FIGURE), "ROC, test", null)
                     + page.figureHtml(run.resolve("test").resolve(Evaluator.PR_FIGURE), "precision–recall, test", null)
                     + "</div>");
+            Path montage = run.resolve("test").resolve(ImportanceMontage.FILE);
+            if (Files.isRegularFile(montage)) {
+                page.raw(page.figureHtml(montage, "Which instances mattered: " + RunReport.MONTAGE_CAPTION, null));
+            }
+            Path fields = run.resolve("test").resolve(CropFields.FILE);
+            if (Files.isRegularFile(fields)) {
+                page.raw(page.figureHtml(fields, RunReport.FIELDS_CAPTION, null));
+            }
         }
         page.heading(2, "Files");
         page.raw("<p>" + String.join(" · ", List.of(page.link(folder.resolve("comparison.md"), "comparison.md"),

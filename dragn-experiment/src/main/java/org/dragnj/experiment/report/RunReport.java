@@ -15,7 +15,9 @@ import org.dragnj.eval.metrics.Metric;
 import org.dragnj.eval.metrics.MetricsResult;
 import org.dragnj.eval.plot.ClassColours;
 import org.dragnj.experiment.config.ExperimentConfig;
+import org.dragnj.experiment.evaluation.CropFields;
 import org.dragnj.experiment.evaluation.Evaluator;
+import org.dragnj.experiment.evaluation.ImportanceMontage;
 import org.dragnj.experiment.training.EpochRecord;
 import org.dragnj.experiment.training.ModelSelection;
 import org.dragnj.experiment.training.TrainingState;
@@ -30,6 +32,12 @@ public final class RunReport {
 
     public static final String FILE = "report.html";
     static final int REFRESH_SECONDS = 15;
+    static final String FIELDS_CAPTION = "The same bags' crops as boxes on the fields they were cut from (positions"
+            + " from the HPA preparation), numbered by importance rank.";
+    static final String MONTAGE_CAPTION = "The most confident correct bag and the most wrong bag of the test split,"
+            + " their instances ordered by how much the label's score drops without them (leave-one-out, the bag's"
+            + " other instances kept in order); importance.csv has every test bag with the gradient × input and,"
+            + " where the aggregation has them, the attention weights.";
 
     /** The test evaluation, when there is one. */
     public record Test(MetricsResult metrics, Map<Metric, Bootstrap.Interval> intervals, int bootstrap) {
@@ -139,6 +147,13 @@ public final class RunReport {
                 + " bootstrap band; labels without positive (or negative) test bags are named under the title.");
         page.figure(testFolder.resolve(Evaluator.PR_FIGURE), "Precision–recall curves per label, the macro average"
                 + " (interpolated precision) and its 95 % bootstrap band; AP is the average precision.");
+        if (Files.isRegularFile(testFolder.resolve(ImportanceMontage.FILE))) {
+            page.heading(2, "Which instances mattered");
+            page.figure(testFolder.resolve(ImportanceMontage.FILE), MONTAGE_CAPTION);
+            if (Files.isRegularFile(testFolder.resolve(CropFields.FILE))) {
+                page.figure(testFolder.resolve(CropFields.FILE), FIELDS_CAPTION);
+            }
+        }
     }
 
     private static List<List<String>> historyRows(TrainingState state) {
