@@ -41,6 +41,9 @@ public final class CropFields {
     public static final String FILE = "importance_fields.png";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PANEL = 360;
+    private static final int TOP = 52;
+    private static final String LEGEND = "1: the crop whose removal lowers the label's score most;"
+            + " red box: the crop raises the score, blue: lowers it; thick: the top 3";
     private static final Color RAISES = new Color(0xEE6677);
     private static final Color LOWERS = new Color(0x66CCEE);
 
@@ -78,8 +81,8 @@ public final class CropFields {
             rows.add(row(pick));
         }
         int columns = Math.max(1, rows.stream().mapToInt(r -> r.panels().size()).max().orElse(1));
-        int width = Math.max(720, columns * (PANEL + 12) + 12);
-        int height = 34 + rows.size() * (PANEL + 40);
+        int width = Math.max(Math.max(720, 12 + 8 * title.length()), columns * (PANEL + 12) + 12);
+        int height = TOP + rows.size() * (PANEL + 40);
         Charts.write(g -> draw(g, title, rows, width, height), png, width, height);
     }
 
@@ -146,7 +149,10 @@ public final class CropFields {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString(title, 12, 22);
-        int y = 34;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(LEGEND, 12, 40);
+        int y = TOP;
         for (Row row : rows) {
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));

@@ -88,8 +88,7 @@ public final class ImportanceWriter {
                         .toList();
                 if (!picks.isEmpty()) {
                     fields.get().write(montage.resolveSibling(CropFields.FILE), title
-                            + ": each crop's box on its field, numbered by importance (1: removing it lowers the score"
-                            + " most; red raises the score, blue lowers it)", picks);
+                            + ": each crop's box on its field, numbered by importance", picks);
                 }
             }
         }
