@@ -59,7 +59,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         SavedModelInput in = input.load(seed);
         DataHints.describeModel(input.model, in.model());
-        BagPredictor.Result result = BagPredictor.predict(in.model(), in.iterator(), order.averaging(in.model().provenance()),
+        BagPredictor.Result result = BagPredictor.predict(in.model().forInference(), in.iterator(),
+                order.averaging(in.model().provenance()),
                 new ProgressBarListener());
         String name = input.model.getFileName().toString();
         Evaluator.Evaluation e = Evaluator.write(out, name + " on " + input.split, result, in.manifest(), rule, null,

@@ -133,7 +133,8 @@ final class PredictCommand implements Callable<Integer> {
                 batch, maxBagLength, 0);
         Path source = input.images != null ? input.images : input.manifest;
         in.checkImages(dataCache.surveyCache(source), new ProgressBarListener()).forEach(w -> System.out.println("warning: " + w));
-        BagPredictor.Result result = BagPredictor.predict(m, in.iterator(), order.averaging(m.provenance()), new ProgressBarListener());
+        BagPredictor.Result result = BagPredictor.predict(m.forInference(), in.iterator(), order.averaging(m.provenance()),
+                new ProgressBarListener());
         Predictions p = result.predictions();
         Evaluator.writeScores(out, p, manifest);
         System.out.printf(Locale.ROOT, "%d bags scored by %s; scores: %s%n", p.size(), model.getFileName(),

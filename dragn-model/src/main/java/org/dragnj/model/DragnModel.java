@@ -11,6 +11,7 @@ import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.dragnj.bags.BagBatch;
+import org.dragnj.model.inference.BatchNormFolding;
 import org.dragnj.model.io.ModelFiles;
 import org.dragnj.model.io.ModelProvenance;
 import org.dragnj.model.loss.ElementwiseLoss;
@@ -32,10 +33,42 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class DragnModel extends GraphBagClassifier {
 
     private final ModelProvenance provenance;
+    /** A scoring copy whose BatchNorm is folded into its convolutions: it neither trains nor saves. */
+    private final boolean inferenceCopy;
 
     private DragnModel(ModelSpec spec, ComputationGraph graph, ModelProvenance provenance) {
+        this(spec, graph, provenance, false);
+    }
+
+    private DragnModel(ModelSpec spec, ComputationGraph graph, ModelProvenance provenance, boolean inferenceCopy) {
         super(spec, graph);
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.inferenceCopy = inferenceCopy;
+    }
+
+    /**
+     * A copy for scoring (predict, evaluate, features): every BatchNorm that follows a convolution is
+     * folded into it ({@link BatchNormFolding}), so a pass does less work and gives the same scores up
+     * to float rounding. The copy cannot train or be saved; this model is unchanged.
+     */
+    public DragnModel forInference() {
+        if (inferenceCopy) {
+            return this;
+        }
+        return new DragnModel(spec(), BatchNormFolding.fold(graph()).graph(), provenance, true);
+    }
+
+    @Override
+    public double fit(BagBatch batch) {
+        requireTrainable("train");
+        return super.fit(batch);
+    }
+
+    private void requireTrainable(String what) {
+        if (inferenceCopy) {
+            throw new IllegalStateException("cannot " + what + " an inference copy of a model (its BatchNorm is folded"
+                    + " into its convolutions); use the model it was made from");
+        }
     }
 
     /** Builds and initialises a model; loads pretrained trunk weights if the spec asks for them. */
@@ -59,7 +92,7 @@ public final class DragnModel extends GraphBagClassifier {
 
     /** This model, recording that {@code origin} made it; saved with it from now on. */
     public DragnModel withProvenance(ModelProvenance origin) {
-        return new DragnModel(spec(), graph(), origin);
+        return new DragnModel(spec(), graph(), origin, inferenceCopy);
     }
 
     /** How this model was made (for a model built in code: the software only). */
@@ -122,6 +155,7 @@ public final class DragnModel extends GraphBagClassifier {
 
     /** Saves with extra entries in the same file (a checkpoint's training state). */
     public void save(Path file, Map<String, byte[]> extraEntries) throws IOException {
+        requireTrainable("save");
         ModelFiles.write(file, graph(), spec(), provenance.rewrittenNow(), true, extraEntries);
     }
 

@@ -38,8 +38,9 @@ public final class WholeModelTraining implements TrainingTarget {
         // The model was loaded from the checkpoint: weights and optimizer state are all there is.
     }
 
+    /** The saved model with its BatchNorm folded into its convolutions: the same scores, less work per pass. */
     @Override
     public BagClassifier scorer(DragnModel saved) {
-        return saved;
+        return saved.forInference();
     }
 }
