@@ -15,6 +15,7 @@ import java.util.HexFormat;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.dragnj.model.inference.BatchNormFolding;
 import org.dragnj.model.trunk.TrunkArchitecture;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,6 +36,8 @@ public final class FrozenTrunk {
     private final ComputationGraph trunk;
     private final Head head;
     private final long[] featureShape;
+    /** The trunk with BatchNorm folded, made on first use. */
+    private ComputationGraph inferenceTrunk;
 
     /**
      * The part that trains: aggregation, pooling and classifier, reading trunk features [C, h, w] as
@@ -80,9 +83,16 @@ public final class FrozenTrunk {
         return featureShape.clone();
     }
 
-    /** Trunk feature maps [n, C, h, w] of instances [n, channels, H, W] (inference mode). */
+    /**
+     * Trunk feature maps [n, C, h, w] of instances [n, channels, H, W] (inference mode), computed by a copy of
+     * the trunk with its BatchNorm folded into its convolutions: the trunk never trains here, and the copy
+     * gives the same features with less work per pass.
+     */
     public INDArray features(INDArray instances) {
-        return trunk.output(false, instances)[0];
+        if (inferenceTrunk == null) {
+            inferenceTrunk = BatchNormFolding.fold(trunk).graph();
+        }
+        return inferenceTrunk.output(false, instances)[0];
     }
 
     /** The classifier to train: its instances are trunk features. */
