@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.assertj.core.data.Offset;
@@ -257,7 +258,7 @@ class CommandsEndToEndTest {
     void theRunReportIsOnePageWithTheHeadlineEveryFigureAndWorkingLinks() throws IOException {
         String html = HtmlChecks.assertSelfContained(run.resolve("report.html"));
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("test/metrics.json").toFile());
-        String auc = String.format(java.util.Locale.ROOT, "%.2f", 100 * metrics.get("auc_macro").asDouble());
+        String auc = String.format(Locale.ROOT, "%.2f", 100 * metrics.get("auc_macro").asDouble());
         assertThat(html).contains("Test split, 8 bags, decision rule THRESHOLD_05: <b>AUC (macro) " + auc)
                 .contains("Kept epoch").contains("ROC curves per label").contains("Precision–recall curves")
                 .contains("class=\"swatch\"").doesNotContain("http-equiv=\"refresh\""); // finished: no reload

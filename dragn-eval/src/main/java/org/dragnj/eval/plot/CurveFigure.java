@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class CurveFigure {
         if (leftOut.isEmpty()) {
             return "";
         }
-        Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
         leftOut.forEach((label, why) -> byReason.computeIfAbsent(why, w -> new ArrayList<>()).add(label));
         List<String> parts = new ArrayList<>();
         byReason.forEach((why, labels) -> parts.add("left out, " + why + ": " + String.join(", ", labels)));

@@ -3,6 +3,7 @@ package org.dragnj.eval.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +40,12 @@ public final class ComparisonReport {
 
     /** Method name → its metrics, in column order. */
     public Map<String, MetricsResult> methods() {
-        return java.util.Collections.unmodifiableMap(methods);
+        return Collections.unmodifiableMap(methods);
     }
 
     /** Method name → its metrics' intervals (empty without bootstrap). */
     public Map<String, Map<Metric, Bootstrap.Interval>> intervals() {
-        return java.util.Collections.unmodifiableMap(intervals);
+        return Collections.unmodifiableMap(intervals);
     }
 
     /** Whether the table carries bootstrap intervals. */

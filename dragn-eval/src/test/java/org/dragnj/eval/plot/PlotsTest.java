@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
+import org.dragnj.eval.metrics.Bootstrap;
 import org.dragnj.eval.metrics.LabelCurves;
+import org.dragnj.eval.metrics.Metric;
 import org.dragnj.eval.metrics.Predictions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,19 +91,16 @@ class PlotsTest {
 
     @Test
     void forestPlotOfTwoMethods() throws IOException {
-        java.util.Map<String, java.util.Map<org.dragnj.eval.metrics.Metric, org.dragnj.eval.metrics.Bootstrap.Interval>> m =
-                new java.util.LinkedHashMap<>();
+        Map<String, Map<Metric, Bootstrap.Interval>> m = new LinkedHashMap<>();
         for (String method : List.of("DRAGN-L1", "MI_mean")) {
-            java.util.Map<org.dragnj.eval.metrics.Metric, org.dragnj.eval.metrics.Bootstrap.Interval> v =
-                    new java.util.EnumMap<>(org.dragnj.eval.metrics.Metric.class);
-            for (org.dragnj.eval.metrics.Metric metric : org.dragnj.eval.metrics.Metric.values()) {
-                v.put(metric, new org.dragnj.eval.metrics.Bootstrap.Interval(0.8, 0.75, 0.85));
+            Map<Metric, Bootstrap.Interval> v = new EnumMap<>(Metric.class);
+            for (Metric metric : Metric.values()) {
+                v.put(metric, new Bootstrap.Interval(0.8, 0.75, 0.85));
             }
             m.put(method, v);
         }
         Path png = dir.resolve("forest.png");
-        ForestPlot.write(png, "compare", "Test split, 4 bags.", m, List.of(org.dragnj.eval.metrics.Metric.AUC_MACRO,
-                org.dragnj.eval.metrics.Metric.F1_MACRO), "95 % bootstrap interval");
+        ForestPlot.write(png, "compare", "Test split, 4 bags.", m, List.of(Metric.AUC_MACRO, Metric.F1_MACRO), "95 % bootstrap interval");
         assertPng(png, 700, 160 + 46 * 2);
         assertThat(Files.readString(Charts.svgBeside(png))).contains("DRAGN-L1").contains("MI_mean");
     }

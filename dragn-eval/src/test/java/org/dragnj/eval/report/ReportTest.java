@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.dragnj.eval.metrics.Bootstrap;
@@ -136,8 +138,8 @@ class ReportTest {
         Map<String, MetricsResult> methods = new LinkedHashMap<>();
         methods.put("SI", poor);
         methods.put("DRAGN", good);
-        Map<Metric, Bootstrap.Interval> apart = new java.util.EnumMap<>(Metric.class);
-        Map<Metric, Bootstrap.Interval> low = new java.util.EnumMap<>(Metric.class);
+        Map<Metric, Bootstrap.Interval> apart = new EnumMap<>(Metric.class);
+        Map<Metric, Bootstrap.Interval> low = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
             apart.put(m, new Bootstrap.Interval(good.get(m), 0.95, 1.0));
             low.put(m, new Bootstrap.Interval(poor.get(m), 0.0, 0.5));
@@ -150,7 +152,7 @@ class ReportTest {
         assertThat(separated.markdown().lines().skip(2).findFirst().orElseThrow())
                 .isEqualTo("| AUC (macro) | " + pct(poor.get(Metric.AUC_MACRO)) + " [0.00, 50.00] | **100.00 [95.00, 100.00]** |");
 
-        Map<Metric, Bootstrap.Interval> wide = new java.util.EnumMap<>(Metric.class);
+        Map<Metric, Bootstrap.Interval> wide = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
             wide.put(m, new Bootstrap.Interval(poor.get(m), 0.0, 0.97)); // reaches into DRAGN's interval
         }
@@ -162,6 +164,6 @@ class ReportTest {
     }
 
     private static String pct(double v) {
-        return String.format(java.util.Locale.ROOT, "%.2f", 100 * v);
+        return String.format(Locale.ROOT, "%.2f", 100 * v);
     }
 }

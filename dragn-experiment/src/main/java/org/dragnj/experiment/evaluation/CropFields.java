@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,7 @@ public final class CropFields {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(pick.changes()[b], pick.changes()[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(pick.changes()[b], pick.changes()[a]));
         int[] rank = new int[order.length];
         for (int r = 0; r < order.length; r++) {
             rank[order[r]] = r + 1;
