@@ -41,11 +41,12 @@ public final class Charts {
     }
 
     /**
-     * Small multiples: the panels in a grid of {@code columns}, each panelWidth × panelHeight, under a
-     * title line; written as PNG and SVG like {@link #write(JFreeChart, Path, int, int)}.
+     * Small multiples: the panels in a near-square grid (at most six columns), each panelWidth × panelHeight,
+     * under a title line; written as PNG and SVG like {@link #write(JFreeChart, Path, int, int)}.
      */
-    static void writeGrid(List<JFreeChart> panels, int columns, int panelWidth, int panelHeight, String title, Path png)
+    static void writeGrid(List<JFreeChart> panels, int panelWidth, int panelHeight, String title, Path png)
             throws IOException {
+        int columns = Math.min(6, (int) Math.ceil(Math.sqrt(panels.size())));
         int rows = (panels.size() + columns - 1) / columns;
         int top = 36;
         int width = columns * panelWidth;

@@ -58,8 +58,7 @@ public final class CurveFigure {
             panels.add(panel(set, colours, List.of(e.getKey()), false, String.format(Locale.ROOT, "%s (%s %.3f)",
                     e.getKey(), set.kind().areaName(), e.getValue().area())));
         }
-        int columns = Math.min(6, (int) Math.ceil(Math.sqrt(panels.size())));
-        Charts.writeGrid(panels, columns, 300, 300, title + (leftOut.isEmpty() ? "" : " — " + leftOut), png);
+        Charts.writeGrid(panels, 300, 300, title + (leftOut.isEmpty() ? "" : " — " + leftOut), png);
     }
 
     /** "left out, no positive bags: a, b" or "". */

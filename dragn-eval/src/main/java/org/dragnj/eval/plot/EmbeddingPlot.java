@@ -108,9 +108,8 @@ public final class EmbeddingPlot {
             d.addSeries(with);
             panels.add(map(d, List.of(FADED, colours.of(label)), label + " (" + with.getItemCount() + ")", false));
         }
-        int columns = Math.min(6, (int) Math.ceil(Math.sqrt(panels.size())));
         Path perLabel = png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", "_per_label.png"));
-        Charts.writeGrid(panels, columns, 320, 320, title + ": one map per label, bags with the label in colour",
+        Charts.writeGrid(panels, 320, 320, title + ": one map per label, bags with the label in colour",
                 perLabel);
         return List.of(png, perLabel);
     }

@@ -3,3 +3,4 @@
  * <p>May use: org.dragnj.eval.metrics, JFreeChart, Smile, org.dragnj.bags.io.
  */
 package org.dragnj.eval.plot;
+

@@ -173,7 +173,8 @@ public final class ComparisonReport {
                 + perLabelMarkdown("AUC", LabelResult::auc));
     }
 
-    private static String pct(double v) {
+    /** A fraction as a percentage with two decimals, "–" where it has no value. */
+    public static String pct(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", 100 * v) : "–";
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.datasets.hpa.crops.CompletionMarker;
 import org.dragnj.datasets.hpa.crops.HpaCropReport;
+import org.dragnj.datasets.hpa.crops.HpaCropper;
 import org.dragnj.datasets.hpa.image.HpaImage;
 import org.dragnj.datasets.hpa.image.HpaImageReader;
 import org.dragnj.datasets.hpa.image.ImageLayout;
@@ -116,12 +117,12 @@ public final class CropFields {
         List<Panel> panels = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : byImage.entrySet()) {
-            Path markerFile = manifest.folder().resolve("crops").resolve(e.getKey()).resolve(CompletionMarker.FILE);
-            if (!Files.isRegularFile(markerFile) || reader.locate(e.getKey()).isEmpty()) {
+            CompletionMarker marker = CompletionMarker.readOrNull(manifest.folder().resolve(HpaCropper.CROP_FOLDER)
+                    .resolve(e.getKey()).resolve(CompletionMarker.FILE));
+            if (marker == null || reader.locate(e.getKey()).isEmpty()) {
                 missing.add(e.getKey());
                 continue;
             }
-            CompletionMarker marker = JSON.readValue(markerFile.toFile(), CompletionMarker.class);
             Map<String, CompletionMarker.Crop> crops = new LinkedHashMap<>();
             marker.crops().forEach(c -> crops.put(c.file(), c));
             List<Box> boxes = new ArrayList<>();

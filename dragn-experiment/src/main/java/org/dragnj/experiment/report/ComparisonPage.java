@@ -1,5 +1,7 @@
 package org.dragnj.experiment.report;
 
+import static org.dragnj.eval.report.ComparisonReport.pct;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,8 +203,8 @@ public final class ComparisonPage {
                     Long.toString(first.get(k).support())));
             for (String method : methods) {
                 LabelResult l = report.methods().get(method).perLabel().get(k);
-                row.add(RunReport.pct(l.f1()));
-                row.add(RunReport.pct(l.auc()));
+                row.add(pct(l.f1()));
+                row.add(pct(l.auc()));
             }
             rows.add(row);
         }

@@ -1,5 +1,7 @@
 package org.dragnj.experiment.report;
 
+import static org.dragnj.eval.report.ComparisonReport.pct;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,9 +174,6 @@ public final class RunReport {
                 : " [" + pct(ci.lower()) + ", " + pct(ci.upper()) + "]");
     }
 
-    static String pct(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", 100 * v) : "–";
-    }
 
     private static String num(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "–";

@@ -67,7 +67,7 @@ public record CompletionMarker(String imageId, String fingerprint, String source
     }
 
     /** The marker in {@code file}, or null when there is none or it cannot be parsed (then the image is redone). */
-    static CompletionMarker readOrNull(Path file) {
+    public static CompletionMarker readOrNull(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
