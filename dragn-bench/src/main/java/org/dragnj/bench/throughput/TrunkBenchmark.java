@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=14g",
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector", "-Dorg.bytedeco.javacpp.maxbytes=14g",
         "-Dorg.bytedeco.javacpp.maxphysicalbytes=16g", "-Djava.awt.headless=true"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)

@@ -36,7 +36,7 @@ import ai.djl.training.tracker.Tracker;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "-Dai.djl.offline=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "--add-modules=jdk.incubator.vector", "-Dai.djl.offline=true"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 4)
 public class DjlResNetBenchmark {

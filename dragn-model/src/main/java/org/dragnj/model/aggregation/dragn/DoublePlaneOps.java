@@ -1,13 +1,21 @@
 package org.dragnj.model.aggregation.dragn;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** {@link PlaneOps} on double[]: for gradient checks and double-precision models. Twin of {@link FloatPlaneOps}. */
+/**
+ * {@link PlaneOps} on double[]: for gradient checks and double-precision models. Twin of
+ * {@link FloatPlaneOps}.
+ */
 final class DoublePlaneOps implements PlaneOps<double[]> {
 
     static final DoublePlaneOps INSTANCE = new DoublePlaneOps();
+
+    private DoublePlaneOps() {
+    }
 
     @Override
     public DataType dataType() {
@@ -20,52 +28,51 @@ final class DoublePlaneOps implements PlaneOps<double[]> {
     }
 
     @Override
-    public double[] pack(INDArray maps, int[] planeOf, int planes, PlaneGeometry g) {
-        double[] src = maps.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    public double[] pack(INDArray rows, PlaneGeometry g) {
+        double[] src = rows.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int planes = Math.toIntExact(rows.size(0));
         double[] dst = new double[planes * g.size()];
-        int hw = g.interior();
-        int wp = g.paddedWidth();
-        for (int r = 0; r < planeOf.length; r++) {
-            int base = planeOf[r] * g.size() + g.spanStart();
+        int row = g.width() * g.lanes();
+        for (int p = 0; p < planes; p++) {
+            int base = p * g.size() + g.spanStart();
             for (int y = 0; y < g.height(); y++) {
-                System.arraycopy(src, r * hw + y * g.width(), dst, base + y * wp, g.width());
+                System.arraycopy(src, (p * g.height() + y) * row, dst, base + y * g.rowStride(), row);
             }
         }
         return dst;
     }
 
     @Override
-    public INDArray unpack(double[] planes, int[] planeOf, long[] shape, PlaneGeometry g) {
-        int hw = g.interior();
-        int wp = g.paddedWidth();
-        double[] out = new double[planeOf.length * hw];
-        for (int r = 0; r < planeOf.length; r++) {
-            int base = planeOf[r] * g.size() + g.spanStart();
+    public INDArray unpack(double[] planes, int count, PlaneGeometry g) {
+        int row = g.width() * g.lanes();
+        double[] out = new double[count * g.height() * row];
+        for (int p = 0; p < count; p++) {
+            int base = p * g.size() + g.spanStart();
             for (int y = 0; y < g.height(); y++) {
-                System.arraycopy(planes, base + y * wp, out, r * hw + y * g.width(), g.width());
+                System.arraycopy(planes, base + y * g.rowStride(), out, (p * g.height() + y) * row, row);
             }
         }
-        return Nd4j.create(out, shape, 'c');
+        return Nd4j.create(out, new long[] {count, g.height(), row}, 'c');
     }
 
     @Override
     public void fillSpan(double[] a, int plane, double value, PlaneGeometry g) {
         int from = plane * g.size() + g.spanStart();
-        java.util.Arrays.fill(a, from, from + g.spanLength(), value);
+        Arrays.fill(a, from, from + g.spanLength(), value);
     }
 
     @Override
     public void convolve(double[] dst, int dstPlane, double[] src, int srcPlane, double[] w, int wOff, PlaneGeometry g) {
-        int wp = g.paddedWidth();
+        int lanes = g.lanes();
         int len = g.spanLength();
         int d = dstPlane * g.size() + g.spanStart();
         for (int dy = 0; dy < 3; dy++) {
             double a = w[wOff + dy * 3];
             double b = w[wOff + dy * 3 + 1];
             double c = w[wOff + dy * 3 + 2];
-            int s = srcPlane * g.size() + g.spanStart() + (dy - 1) * wp - 1;
+            int s = srcPlane * g.size() + g.spanStart() + g.tapOffset(dy * 3);
             for (int q = 0; q < len; q++) {
-                dst[d + q] += a * src[s + q] + b * src[s + q + 1] + c * src[s + q + 2];
+                dst[d + q] += a * src[s + q] + b * src[s + q + lanes] + c * src[s + q + 2 * lanes];
             }
         }
     }
@@ -73,19 +80,19 @@ final class DoublePlaneOps implements PlaneOps<double[]> {
     @Override
     public void weightGradient(double[] dOut, int dOutPlane, double[] src, int srcPlane, double[] acc, int accOff,
             PlaneGeometry g) {
-        int wp = g.paddedWidth();
+        int lanes = g.lanes();
         int len = g.spanLength();
         int d = dOutPlane * g.size() + g.spanStart();
         for (int dy = 0; dy < 3; dy++) {
-            int s = srcPlane * g.size() + g.spanStart() + (dy - 1) * wp - 1;
+            int s = srcPlane * g.size() + g.spanStart() + g.tapOffset(dy * 3);
             double a = 0;
             double b = 0;
             double c = 0;
             for (int q = 0; q < len; q++) {
                 double v = dOut[d + q];
                 a += v * src[s + q];
-                b += v * src[s + q + 1];
-                c += v * src[s + q + 2];
+                b += v * src[s + q + lanes];
+                c += v * src[s + q + 2 * lanes];
             }
             acc[accOff + dy * 3] += a;
             acc[accOff + dy * 3 + 1] += b;
@@ -95,11 +102,12 @@ final class DoublePlaneOps implements PlaneOps<double[]> {
 
     @Override
     public void zeroBorderColumns(double[] a, int plane, PlaneGeometry g) {
-        int wp = g.paddedWidth();
         int base = plane * g.size();
+        int right = g.rowStride() - g.lanes();
         for (int y = 1; y <= g.height(); y++) {
-            a[base + y * wp] = 0;
-            a[base + y * wp + wp - 1] = 0;
+            int row = base + y * g.rowStride();
+            Arrays.fill(a, row, row + g.lanes(), 0.0);
+            Arrays.fill(a, row + right, row + right + g.lanes(), 0.0);
         }
     }
 
@@ -115,12 +123,12 @@ final class DoublePlaneOps implements PlaneOps<double[]> {
 
     @Override
     public double sumSquaredDeviation(double[] a, int plane, double mean, PlaneGeometry g) {
-        int wp = g.paddedWidth();
+        int row = g.width() * g.lanes();
         double s = 0;
         for (int y = 0; y < g.height(); y++) {
-            int row = plane * g.size() + g.spanStart() + y * wp;
-            for (int x = 0; x < g.width(); x++) {
-                double dev = a[row + x] - mean;
+            int from = plane * g.size() + g.spanStart() + y * g.rowStride();
+            for (int x = 0; x < row; x++) {
+                double dev = a[from + x] - mean;
                 s += dev * dev;
             }
         }

@@ -18,8 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * again; these loops read each window straight from the round's planes and run an order of
  * magnitude faster (see dragn-bench).
  *
- * <p>Layout: a <em>slab</em> is one feature channel c of one bag b (slab = b·C + c); it holds the
- * bag's m maps of that channel as consecutive planes. A round turns [slabs][m] planes into
+ * <p>Layout: a <em>slab</em> is one block of {@link PlaneGeometry#lanes() lanes} feature channels of
+ * one bag (slab = b·blocks + k), channels innermost; it holds the bag's m maps of those channels as
+ * consecutive planes. Every tap of the unit's convolution is then one multiply-add over a long
+ * contiguous run, the same weight for every lane: the loops the JDK's Vector API (or the JIT)
+ * turns into SIMD instructions. A round turns [slabs][m] planes into
  * [slabs][m − 2]; within a round each unit layer is computed for all windows of all slabs before
  * the next, because BatchNorm needs the whole round's statistics. Slabs are processed in parallel,
  * in fixed chunks whose partial sums are added in chunk order, so results do not depend on thread
@@ -31,7 +34,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class DragnKernel<A> {
 
     static final double BN_EPS = 1e-5;
-    private static final int SLABS_PER_CHUNK = 16;
+    /** Values a plane may hold when choosing its lanes: three input planes and one output stay in a core's L1/L2. */
+    private static final int PLANE_VALUES = 4096;
+    /** Plane values a parallel task should at least cover. */
+    private static final int CHUNK_VALUES = 4096;
 
     private final PlaneOps<A> ops;
     private final UnitArchitecture arch;
@@ -73,7 +79,7 @@ final class DragnKernel<A> {
         }
 
         private int slabs() {
-            return Math.toIntExact(bags * channels);
+            return Math.toIntExact(bags * channels / geometry.lanes());
         }
 
         @Override
@@ -91,12 +97,12 @@ final class DragnKernel<A> {
     Forward<A> forward(INDArray instances, int bags, int length, Params p, double[][][] runningUpdate, double decay,
             boolean keepForBackward) {
         long c = instances.size(1);
-        PlaneGeometry g = new PlaneGeometry(Math.toIntExact(instances.size(2)), Math.toIntExact(instances.size(3)));
+        PlaneGeometry g = geometry(c, instances.size(2), instances.size(3));
         Forward<A> f = new Forward<>(bags, length, c, g);
         boolean training = runningUpdate != null;
         boolean keep = training || keepForBackward;
         int slabs = f.slabs();
-        A current = ops.pack(asMaps(instances), inputPlanes(bags, length, c), slabs * length, g);
+        A current = ops.pack(toSlabs(instances, bags, length, g), g);
         int m = length;
         while (m >= 3) {
             RoundStats stats = arch.batchNorm() && !training ? runningStats(p) : null;
@@ -116,14 +122,13 @@ final class DragnKernel<A> {
         if (m == 2) {
             A pair = current;
             A mean = ops.allocate(slabs * g.size());
-            parallel(slabs, s -> {
+            parallel(slabs, g, s -> {
                 ops.scaleInto(mean, s, pair, 2 * s, 0.5, g);
                 ops.combine(mean, s, 1, pair, 2 * s + 1, 0.5, 0, g);
             });
             result = mean;
         }
-        f.output = ops.unpack(result, identity(slabs), new long[] {bags * c, g.height(), g.width()}, g)
-                .reshape('c', bags, c, g.height(), g.width());
+        f.output = fromSlabs(ops.unpack(result, slabs, g), bags, 1, c, g);
         return f;
     }
 
@@ -131,11 +136,11 @@ final class DragnKernel<A> {
     INDArray backward(Forward<A> f, INDArray outputGradient, Params p, Grads grads) {
         PlaneGeometry g = f.geometry;
         int slabs = f.slabs();
-        A d = ops.pack(asMaps(outputGradient), identity(slabs), slabs, g);
+        A d = ops.pack(toSlabs(outputGradient, f.bags, 1, g), g);
         if (f.finalLength == 2) {
             A last = d;
             A split = ops.allocate(2 * slabs * g.size());
-            parallel(slabs, s -> {
+            parallel(slabs, g, s -> {
                 ops.scaleInto(split, 2 * s, last, s, 0.5, g);
                 ops.scaleInto(split, 2 * s + 1, last, s, 0.5, g);
             });
@@ -149,8 +154,7 @@ final class DragnKernel<A> {
             Round recomputed = arch.convolutions() > 1 ? round(input, slabs, m, g, p, f.roundStats.get(r), true) : null;
             d = backwardRound(input, recomputed, d, slabs, m, g, p, grads);
         }
-        return ops.unpack(d, inputPlanes(f.bags, f.length, f.channels), new long[] {f.bags * (long) f.length * f.channels,
-                g.height(), g.width()}, g).reshape('c', (long) f.bags * f.length, f.channels, g.height(), g.width());
+        return fromSlabs(ops.unpack(d, slabs * f.length, g), f.bags, f.length, f.channels, g);
     }
 
     /** One round's output and, when kept, the hidden stages' pre-BN values and post-ReLU activations. */
@@ -171,12 +175,12 @@ final class DragnKernel<A> {
         Round out = new Round();
         int c0 = arch.outChannels(0);
         A z = ops.allocate(slabs * windows * c0 * g.size());
-        parallel(slabs, s -> {
+        parallel(slabs, g, s -> {
             for (int j = 0; j < windows; j++) {
                 for (int o = 0; o < c0; o++) {
                     int zp = (s * windows + j) * c0 + o;
-                    ops.fillSpan(z, zp, p.b()[0][o], g);
-                    for (int dz = 0; dz < 3; dz++) {
+                    ops.convolveFrom(z, zp, p.b()[0][o], input, s * m + j, p.w()[0], o * 27, g);
+                    for (int dz = 1; dz < 3; dz++) {
                         ops.convolve(z, zp, input, s * m + j + dz, p.w()[0], (o * 3 + dz) * 9, g);
                     }
                     ops.zeroBorderColumns(z, zp, g);
@@ -218,7 +222,7 @@ final class DragnKernel<A> {
                 }
             }
             A act = current;
-            parallel(slabs, s -> {
+            parallel(slabs, g, s -> {
                 for (int q = s * windows * UnitArchitecture.HIDDEN; q < (s + 1) * windows * UnitArchitecture.HIDDEN; q++) {
                     int o = q % UnitArchitecture.HIDDEN;
                     ops.affineRelu(act, q, scale[o], shift[o], g);
@@ -231,14 +235,14 @@ final class DragnKernel<A> {
             A next = ops.allocate(slabs * windows * ck * g.size());
             double[] w = p.w()[k];
             double[] b = p.b()[k];
-            parallel(slabs, s -> {
+            parallel(slabs, g, s -> {
                 for (int j = 0; j < windows; j++) {
                     for (int o = 0; o < ck; o++) {
                         int np = (s * windows + j) * ck + o;
-                        ops.fillSpan(next, np, b[o], g);
-                        for (int i = 0; i < UnitArchitecture.HIDDEN; i++) {
-                            ops.convolve(next, np, act, (s * windows + j) * UnitArchitecture.HIDDEN + i, w,
-                                    (o * 3 + i) * 9, g);
+                        int first = (s * windows + j) * UnitArchitecture.HIDDEN;
+                        ops.convolveFrom(next, np, b[o], act, first, w, o * 27, g);
+                        for (int i = 1; i < UnitArchitecture.HIDDEN; i++) {
+                            ops.convolve(next, np, act, first + i, w, (o * 3 + i) * 9, g);
                         }
                         ops.zeroBorderColumns(next, np, g);
                     }
@@ -261,7 +265,7 @@ final class DragnKernel<A> {
             A dOut = d;
             A dAct = ops.allocate(slabs * windows * UnitArchitecture.HIDDEN * g.size());
             double[] wRot = p.wRotated()[k];
-            accumulate(slabs, grads.w()[k], grads.b()[k], (s, dw, db) -> {
+            accumulate(slabs, g, grads.w()[k], grads.b()[k], (s, dw, db) -> {
                 for (int j = 0; j < windows; j++) {
                     for (int o = 0; o < ck; o++) {
                         int op = (s * windows + j) * ck + o;
@@ -288,7 +292,7 @@ final class DragnKernel<A> {
         int c0 = arch.outChannels(0);
         A dInput = ops.allocate(slabs * m * g.size());
         double[] wRot = p.wRotated()[0];
-        accumulate(slabs, grads.w()[0], grads.b()[0], (s, dw, db) -> {
+        accumulate(slabs, g, grads.w()[0], grads.b()[0], (s, dw, db) -> {
             for (int j = 0; j < windows; j++) {
                 for (int o = 0; o < c0; o++) {
                     int zp = (s * windows + j) * c0 + o;
@@ -313,8 +317,8 @@ final class DragnKernel<A> {
     private void batchNormBackward(A dAct, A pre, RoundStats stats, int stage, int slabs, int windows, PlaneGeometry g,
             Params p, Grads grads) {
         int hidden = UnitArchitecture.HIDDEN;
-        double[][] partial = new double[chunks(slabs)][2 * hidden];
-        parallelChunks(slabs, (chunk, from, to) -> {
+        double[][] partial = new double[chunks(slabs, g)][2 * hidden];
+        parallelChunks(slabs, g, (chunk, from, to) -> {
             for (int s = from; s < to; s++) {
                 for (int q = s * windows * hidden; q < (s + 1) * windows * hidden; q++) {
                     int o = q % hidden;
@@ -348,7 +352,7 @@ final class DragnKernel<A> {
                 constant[o] = -c1 / count * sumD[o] + c1 / count * sumDXhat * inv * mean;
             }
         }
-        parallel(slabs, s -> {
+        parallel(slabs, g, s -> {
             for (int q = s * windows * hidden; q < (s + 1) * windows * hidden; q++) {
                 int o = q % hidden;
                 ops.combine(dAct, q, alpha[o], pre, q, beta[o], constant[o], g);
@@ -360,8 +364,8 @@ final class DragnKernel<A> {
     private double[][] channelMoments(A z, int slabs, int windows, PlaneGeometry g) {
         int hidden = UnitArchitecture.HIDDEN;
         double count = (double) slabs * windows * g.interior();
-        double[][] sums = new double[chunks(slabs)][hidden];
-        parallelChunks(slabs, (chunk, from, to) -> {
+        double[][] sums = new double[chunks(slabs, g)][hidden];
+        parallelChunks(slabs, g, (chunk, from, to) -> {
             for (int q = from * windows * hidden; q < to * windows * hidden; q++) {
                 sums[chunk][q % hidden] += ops.sum(z, q, g);
             }
@@ -372,8 +376,8 @@ final class DragnKernel<A> {
                 mean[o] += part[o] / count;
             }
         }
-        double[][] squares = new double[chunks(slabs)][hidden];
-        parallelChunks(slabs, (chunk, from, to) -> {
+        double[][] squares = new double[chunks(slabs, g)][hidden];
+        parallelChunks(slabs, g, (chunk, from, to) -> {
             for (int q = from * windows * hidden; q < to * windows * hidden; q++) {
                 squares[chunk][q % hidden] += ops.sumSquaredDeviation(z, q, mean[q % hidden], g);
             }
@@ -412,27 +416,35 @@ final class DragnKernel<A> {
 
     // ---- layout helpers ----------------------------------------------------------------------------
 
-    /** [rows, C, h, w] viewed as maps [rows·C, h, w]. */
-    private static INDArray asMaps(INDArray a) {
-        return a.reshape('c', a.size(0) * a.size(1), a.size(2), a.size(3));
-    }
-
-    /** Plane of each input map: row (b·n + j)·C + c goes to slab b·C + c, position j. */
-    private static int[] inputPlanes(int bags, int length, long channels) {
-        int c = Math.toIntExact(channels);
-        int[] plane = new int[bags * length * c];
-        for (int b = 0; b < bags; b++) {
-            for (int j = 0; j < length; j++) {
-                for (int ch = 0; ch < c; ch++) {
-                    plane[(b * length + j) * c + ch] = (b * c + ch) * length + j;
-                }
-            }
+    /**
+     * Planes of C feature channels of h x w maps: the most lanes that divide C and keep a plane
+     * within {@link #PLANE_VALUES} values (at least one lane).
+     */
+    static PlaneGeometry geometry(long channels, long height, long width) {
+        int h = Math.toIntExact(height);
+        int w = Math.toIntExact(width);
+        int lanes = (int) Math.max(1, Math.min(channels, PLANE_VALUES / ((h + 2L) * (w + 2L))));
+        while (channels % lanes != 0) {
+            lanes--;
         }
-        return plane;
+        return new PlaneGeometry(h, w, lanes);
     }
 
-    private static int[] identity(int n) {
-        return IntStream.range(0, n).toArray();
+    /**
+     * Maps [bags·n, C, h, w] (row b·n + j) → [bags·blocks·n, h, w·lanes]: map j of channel block k of
+     * bag b becomes plane (b·blocks + k)·n + j, channels innermost.
+     */
+    private static INDArray toSlabs(INDArray maps, int bags, int n, PlaneGeometry g) {
+        long blocks = maps.size(1) / g.lanes();
+        return maps.reshape('c', bags, n, blocks, g.lanes(), g.height(), g.width()).permute(0, 2, 1, 4, 5, 3).dup('c')
+                .reshape('c', bags * blocks * n, g.height(), (long) g.width() * g.lanes());
+    }
+
+    /** Inverse of {@link #toSlabs}: [bags·blocks·n, h, w·lanes] → [bags·n, C, h, w]. */
+    private static INDArray fromSlabs(INDArray planes, int bags, int n, long channels, PlaneGeometry g) {
+        long blocks = channels / g.lanes();
+        return planes.reshape('c', bags, blocks, n, g.height(), g.width(), g.lanes()).permute(0, 2, 1, 5, 3, 4).dup('c')
+                .reshape('c', (long) bags * n, channels, g.height(), g.width());
     }
 
     // ---- parallel loops over slabs ---------------------------------------------------------------
@@ -445,17 +457,26 @@ final class DragnKernel<A> {
         void run(int slab, double[] weightGrad, double[] biasGrad);
     }
 
-    private static int chunks(int slabs) {
-        return (slabs + SLABS_PER_CHUNK - 1) / SLABS_PER_CHUNK;
+    /**
+     * Slabs per parallel task: enough planes for a task to outweigh its hand-off, a function of the
+     * shapes only, so that the partial sums, added in chunk order, do not depend on the machine.
+     */
+    private static int slabsPerChunk(PlaneGeometry g) {
+        return Math.max(1, CHUNK_VALUES / g.size());
     }
 
-    private static void parallelChunks(int slabs, ChunkBody body) {
-        IntStream.range(0, chunks(slabs)).parallel().forEach(chunk -> body.run(chunk, chunk * SLABS_PER_CHUNK,
-                Math.min(slabs, (chunk + 1) * SLABS_PER_CHUNK)));
+    private static int chunks(int slabs, PlaneGeometry g) {
+        return (slabs + slabsPerChunk(g) - 1) / slabsPerChunk(g);
     }
 
-    private static void parallel(int slabs, IntConsumer perSlab) {
-        parallelChunks(slabs, (chunk, from, to) -> {
+    private static void parallelChunks(int slabs, PlaneGeometry g, ChunkBody body) {
+        int per = slabsPerChunk(g);
+        IntStream.range(0, chunks(slabs, g)).parallel().forEach(chunk -> body.run(chunk, chunk * per,
+                Math.min(slabs, (chunk + 1) * per)));
+    }
+
+    private static void parallel(int slabs, PlaneGeometry g, IntConsumer perSlab) {
+        parallelChunks(slabs, g, (chunk, from, to) -> {
             for (int s = from; s < to; s++) {
                 perSlab.accept(s);
             }
@@ -463,10 +484,11 @@ final class DragnKernel<A> {
     }
 
     /** Runs per-slab work that accumulates weight and bias gradients; partial sums are added in chunk order. */
-    private static void accumulate(int slabs, double[] weightGrad, double[] biasGrad, SlabAccumulation body) {
-        double[][] w = new double[chunks(slabs)][weightGrad.length];
-        double[][] b = new double[chunks(slabs)][biasGrad.length];
-        parallelChunks(slabs, (chunk, from, to) -> {
+    private static void accumulate(int slabs, PlaneGeometry g, double[] weightGrad, double[] biasGrad,
+            SlabAccumulation body) {
+        double[][] w = new double[chunks(slabs, g)][weightGrad.length];
+        double[][] b = new double[chunks(slabs, g)][biasGrad.length];
+        parallelChunks(slabs, g, (chunk, from, to) -> {
             for (int s = from; s < to; s++) {
                 body.run(s, w[chunk], b[chunk]);
             }

@@ -25,7 +25,7 @@ public class DragnVertexImpl extends BagVertexImpl<DragnKernel.Forward<?>> {
         this.arch = conf.getUnit();
         this.decay = conf.getBatchNormDecay();
         this.kernel = dataType == DataType.DOUBLE ? new DragnKernel<>(DoublePlaneOps.INSTANCE, arch)
-                : new DragnKernel<>(FloatPlaneOps.INSTANCE, arch);
+                : new DragnKernel<>(FloatPlaneOps.fastest(), arch);
     }
 
     /**

@@ -1,13 +1,57 @@
 package org.dragnj.model.aggregation.dragn;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@link PlaneOps} on float[]: the training precision. Twin of {@link DoublePlaneOps} by necessity. */
-final class FloatPlaneOps implements PlaneOps<float[]> {
+/**
+ * {@link PlaneOps} on float[] in plain loops: the training precision where the JDK's Vector API is
+ * not enabled (see {@link VectorFloatPlaneOps}). Twin of {@link DoublePlaneOps} by necessity.
+ */
+class FloatPlaneOps implements PlaneOps<float[]> {
 
     static final FloatPlaneOps INSTANCE = new FloatPlaneOps();
+
+    /** The incubating module the vectorised loops need; the JVM resolves it only when told to. */
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    FloatPlaneOps() {
+    }
+
+    /**
+     * {@link VectorFloatPlaneOps} when the JVM runs with {@code --add-modules jdk.incubator.vector}
+     * (the launchers, tests and benchmarks do), else these plain loops, with one log line saying how
+     * to get the fast ones.
+     */
+    static FloatPlaneOps fastest() {
+        return Fastest.OPS;
+    }
+
+    private static final class Fastest {
+        static final FloatPlaneOps OPS = choose();
+
+        private static FloatPlaneOps choose() {
+            Optional<Module> vector = ModuleLayer.boot().findModule(VECTOR_MODULE);
+            if (vector.isEmpty()) {
+                Logger log = LoggerFactory.getLogger(FloatPlaneOps.class);
+                log.info("DRAGN kernel in plain loops: start the JVM with --add-modules {} for its SIMD version "
+                        + "(several times faster)", VECTOR_MODULE);
+                return INSTANCE;
+            }
+            try {
+                // By name, so that no class of this one's links against the module when it is absent.
+                return (FloatPlaneOps) Class.forName(FloatPlaneOps.class.getPackageName() + ".VectorFloatPlaneOps")
+                        .getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the vectorised DRAGN kernel is part of this jar and cannot be missing", e);
+            }
+        }
+    }
 
     @Override
     public DataType dataType() {
@@ -20,52 +64,51 @@ final class FloatPlaneOps implements PlaneOps<float[]> {
     }
 
     @Override
-    public float[] pack(INDArray maps, int[] planeOf, int planes, PlaneGeometry g) {
-        float[] src = maps.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    public float[] pack(INDArray rows, PlaneGeometry g) {
+        float[] src = rows.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        int planes = Math.toIntExact(rows.size(0));
         float[] dst = new float[planes * g.size()];
-        int hw = g.interior();
-        int wp = g.paddedWidth();
-        for (int r = 0; r < planeOf.length; r++) {
-            int base = planeOf[r] * g.size() + g.spanStart();
+        int row = g.width() * g.lanes();
+        for (int p = 0; p < planes; p++) {
+            int base = p * g.size() + g.spanStart();
             for (int y = 0; y < g.height(); y++) {
-                System.arraycopy(src, r * hw + y * g.width(), dst, base + y * wp, g.width());
+                System.arraycopy(src, (p * g.height() + y) * row, dst, base + y * g.rowStride(), row);
             }
         }
         return dst;
     }
 
     @Override
-    public INDArray unpack(float[] planes, int[] planeOf, long[] shape, PlaneGeometry g) {
-        int hw = g.interior();
-        int wp = g.paddedWidth();
-        float[] out = new float[planeOf.length * hw];
-        for (int r = 0; r < planeOf.length; r++) {
-            int base = planeOf[r] * g.size() + g.spanStart();
+    public INDArray unpack(float[] planes, int count, PlaneGeometry g) {
+        int row = g.width() * g.lanes();
+        float[] out = new float[count * g.height() * row];
+        for (int p = 0; p < count; p++) {
+            int base = p * g.size() + g.spanStart();
             for (int y = 0; y < g.height(); y++) {
-                System.arraycopy(planes, base + y * wp, out, r * hw + y * g.width(), g.width());
+                System.arraycopy(planes, base + y * g.rowStride(), out, (p * g.height() + y) * row, row);
             }
         }
-        return Nd4j.create(out, shape, 'c');
+        return Nd4j.create(out, new long[] {count, g.height(), row}, 'c');
     }
 
     @Override
     public void fillSpan(float[] a, int plane, double value, PlaneGeometry g) {
         int from = plane * g.size() + g.spanStart();
-        java.util.Arrays.fill(a, from, from + g.spanLength(), (float) value);
+        Arrays.fill(a, from, from + g.spanLength(), (float) value);
     }
 
     @Override
     public void convolve(float[] dst, int dstPlane, float[] src, int srcPlane, double[] w, int wOff, PlaneGeometry g) {
-        int wp = g.paddedWidth();
+        int lanes = g.lanes();
         int len = g.spanLength();
         int d = dstPlane * g.size() + g.spanStart();
         for (int dy = 0; dy < 3; dy++) {
             float a = (float) w[wOff + dy * 3];
             float b = (float) w[wOff + dy * 3 + 1];
             float c = (float) w[wOff + dy * 3 + 2];
-            int s = srcPlane * g.size() + g.spanStart() + (dy - 1) * wp - 1;
+            int s = srcPlane * g.size() + g.spanStart() + g.tapOffset(dy * 3);
             for (int q = 0; q < len; q++) {
-                dst[d + q] += a * src[s + q] + b * src[s + q + 1] + c * src[s + q + 2];
+                dst[d + q] += a * src[s + q] + b * src[s + q + lanes] + c * src[s + q + 2 * lanes];
             }
         }
     }
@@ -73,19 +116,19 @@ final class FloatPlaneOps implements PlaneOps<float[]> {
     @Override
     public void weightGradient(float[] dOut, int dOutPlane, float[] src, int srcPlane, double[] acc, int accOff,
             PlaneGeometry g) {
-        int wp = g.paddedWidth();
+        int lanes = g.lanes();
         int len = g.spanLength();
         int d = dOutPlane * g.size() + g.spanStart();
         for (int dy = 0; dy < 3; dy++) {
-            int s = srcPlane * g.size() + g.spanStart() + (dy - 1) * wp - 1;
+            int s = srcPlane * g.size() + g.spanStart() + g.tapOffset(dy * 3);
             float a = 0;
             float b = 0;
             float c = 0;
             for (int q = 0; q < len; q++) {
                 float v = dOut[d + q];
                 a += v * src[s + q];
-                b += v * src[s + q + 1];
-                c += v * src[s + q + 2];
+                b += v * src[s + q + lanes];
+                c += v * src[s + q + 2 * lanes];
             }
             acc[accOff + dy * 3] += a;
             acc[accOff + dy * 3 + 1] += b;
@@ -95,11 +138,12 @@ final class FloatPlaneOps implements PlaneOps<float[]> {
 
     @Override
     public void zeroBorderColumns(float[] a, int plane, PlaneGeometry g) {
-        int wp = g.paddedWidth();
         int base = plane * g.size();
+        int right = g.rowStride() - g.lanes();
         for (int y = 1; y <= g.height(); y++) {
-            a[base + y * wp] = 0;
-            a[base + y * wp + wp - 1] = 0;
+            int row = base + y * g.rowStride();
+            Arrays.fill(a, row, row + g.lanes(), 0f);
+            Arrays.fill(a, row + right, row + right + g.lanes(), 0f);
         }
     }
 
@@ -115,12 +159,12 @@ final class FloatPlaneOps implements PlaneOps<float[]> {
 
     @Override
     public double sumSquaredDeviation(float[] a, int plane, double mean, PlaneGeometry g) {
-        int wp = g.paddedWidth();
+        int row = g.width() * g.lanes();
         double s = 0;
         for (int y = 0; y < g.height(); y++) {
-            int row = plane * g.size() + g.spanStart() + y * wp;
-            for (int x = 0; x < g.width(); x++) {
-                double dev = a[row + x] - mean;
+            int from = plane * g.size() + g.spanStart() + y * g.rowStride();
+            for (int x = 0; x < row; x++) {
+                double dev = a[from + x] - mean;
                 s += dev * dev;
             }
         }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The few loops of the DRAGN kernel that touch map values, for one primitive array type
  * ({@code float[]} or {@code double[]}). Java has no generics over primitives, so these loops exist
  * once per type; everything else in {@link DragnKernel} is written once against this interface.
- * Planes are addressed by their offset in the array; see {@link PlaneGeometry}.
+ * Planes are addressed by their index in the array; see {@link PlaneGeometry} for their layout.
  *
  * @param <A> float[] or double[]
  */
@@ -17,19 +17,26 @@ interface PlaneOps<A> {
 
     A allocate(int length);
 
-    /** Copies {@code rows} maps [h, w] from a 'c'-ordered array into planes: map r goes to plane {@code planeOf[r]}. */
-    A pack(INDArray maps, int[] planeOf, int planes, PlaneGeometry g);
+    /** Copies maps [planes, h, w·lanes] (channels innermost) into padded planes, map p into plane p. */
+    A pack(INDArray maps, PlaneGeometry g);
 
-    /** Copies planes back into maps [rows, h, w]: map r comes from plane {@code planeOf[r]}. */
-    INDArray unpack(A planes, int[] planeOf, long[] shape, PlaneGeometry g);
+    /** Copies the first {@code count} planes back into maps [count, h, w·lanes]. */
+    INDArray unpack(A planes, int count, PlaneGeometry g);
 
     /** Sets the span of a plane to {@code value}. */
     void fillSpan(A a, int plane, double value, PlaneGeometry g);
 
-    /** dst += 3x3 correlation of src with taps {@code w[wOff .. wOff+8]} (row-major dy, dx), over the span. */
+    /** dst = bias + 3x3 correlation of src with taps {@code w[wOff .. wOff+8]}, over the span: the first input of a sum. */
+    default void convolveFrom(A dst, int dstPlane, double bias, A src, int srcPlane, double[] w, int wOff,
+            PlaneGeometry g) {
+        fillSpan(dst, dstPlane, bias, g);
+        convolve(dst, dstPlane, src, srcPlane, w, wOff, g);
+    }
+
+    /** dst += 3x3 correlation of src with taps {@code w[wOff .. wOff+8]} (row-major dy, dx), over the span, lane by lane. */
     void convolve(A dst, int dstPlane, A src, int srcPlane, double[] w, int wOff, PlaneGeometry g);
 
-    /** acc[accOff + tap] += sum over the span of dOut * (src shifted by the tap). */
+    /** acc[accOff + tap] += sum over the span (all lanes) of dOut * (src shifted by the tap). */
     void weightGradient(A dOut, int dOutPlane, A src, int srcPlane, double[] acc, int accOff, PlaneGeometry g);
 
     /** Zeroes the two border columns of every interior row (the rest of the border is never written). */

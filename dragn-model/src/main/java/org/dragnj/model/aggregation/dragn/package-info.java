@@ -6,3 +6,4 @@
  * <p>May use: org.dragnj.model.aggregation, deeplearning4j-nn, nd4j-api.
  */
 package org.dragnj.model.aggregation.dragn;
+
