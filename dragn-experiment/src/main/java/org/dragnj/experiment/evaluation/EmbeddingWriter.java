@@ -52,11 +52,12 @@ public final class EmbeddingWriter {
     public static Written extract(SavedModelInput in, Path folder, int tsnePoints, long seed, ProgressListener progress)
             throws IOException {
         EmbeddingWriter collector = new EmbeddingWriter(in.manifest());
+        DragnModel model = in.model().forInference();
         progress.started("features", in.iterator().bagCount(), "bags");
         try (BagIterator.Epoch epoch = in.iterator().epoch(0)) {
             while (epoch.hasNext()) {
                 BagBatch b = epoch.next();
-                DragnModel.Embeddings e = in.model().embeddings(b);
+                DragnModel.Embeddings e = model.embeddings(b);
                 collector.add(b, e.instances().map(EmbeddingWriter::rows).orElse(null), rows(e.bags()));
                 progress.advanced(b.size(), "");
             }
