@@ -51,20 +51,22 @@ public record BagLayout(int[] lengths) {
         }
         int bags = Math.toIntExact(mask.size(0));
         int width = Math.toIntExact(mask.size(1));
-        // dup: toDoubleMatrix() of an offset view can come back wrong in ND4J M2.1.
-        double[][] rows = mask.dup('c').toDoubleMatrix();
+        // one read of a 'c' copy: toDoubleMatrix() of an offset view can come back wrong in ND4J M2.1, and it
+        // reads row by row (an ND4J view per row, on every training step)
+        double[] values = mask.isEmpty() ? new double[0] : mask.dup('c').reshape(mask.length()).toDoubleVector();
         int[] lengths = new int[bags];
         for (int b = 0; b < bags; b++) {
             int len = 0;
             boolean ended = false;
             for (int j = 0; j < width; j++) {
-                double v = rows[b][j];
+                double v = values[b * width + j];
                 if (v == 1.0 && !ended) {
                     len++;
                 } else if (v == 0.0) {
                     ended = true;
                 } else {
-                    throw new IllegalArgumentException("bag mask row " + b + " is " + Arrays.toString(rows[b])
+                    throw new IllegalArgumentException("bag mask row " + b + " is "
+                            + Arrays.toString(Arrays.copyOfRange(values, b * width, (b + 1) * width))
                             + "; a row must be ones followed by zeros (the bag's instances come first)");
                 }
             }

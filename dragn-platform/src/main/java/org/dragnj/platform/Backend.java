@@ -1,5 +1,7 @@
 package org.dragnj.platform;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,13 @@ import org.slf4j.LoggerFactory;
  *   <li>Switches on DL4J's oneDNN layer helpers (convolution, batch norm, pooling, ...), which
  *       M2.1 disables by default through {@code org.eclipse.deeplearning4j.helpers.disable=true}
  *       and whose availability check fails on M2.1 (see {@link org.nd4j.nativeblas.Nd4jCpu}).</li>
+ *   <li>Switches off JavaCPP's resident-memory check ({@value #JAVACPP_MAX_PHYSICAL_BYTES} = 0): with
+ *       it on, every native allocation (ND4J makes one for the shape of every array it creates) reads
+ *       the process's resident size from {@code /proc} while holding a lock every allocating thread
+ *       shares; that was 16–20 % of a frozen-head training step, and more with the bag loader
+ *       allocating at the same time. JavaCPP's own byte limit ({@code maxBytes}) still applies, and
+ *       ND4J frees arrays outside workspaces when the garbage collector finds them, as before. A
+ *       value set by the user is left alone.</li>
  * </ol>
  * Call {@link #configure()} first thing in a main method; tests get it from the JUnit session
  * listener this module registers, benchmarks from their state setup.
@@ -29,6 +38,7 @@ public final class Backend {
 
     static final String JAVACPP_EXTENSION = "org.bytedeco.javacpp.platform.extension";
     static final String DL4J_HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+    static final String JAVACPP_MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
     private static Selection selection;
@@ -63,6 +73,10 @@ public final class Backend {
         }
         if (build.hasOneDnn() && System.getProperty(DL4J_HELPERS_DISABLE) == null) {
             System.setProperty(DL4J_HELPERS_DISABLE, "false");
+        }
+        if (System.getProperty(JAVACPP_MAX_PHYSICAL_BYTES) == null
+                && System.getProperty(JAVACPP_MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT)) == null) {
+            System.setProperty(JAVACPP_MAX_PHYSICAL_BYTES, "0");
         }
         selection = new Selection(build, reason);
         LOG.debug("nd4j-native build {} ({}); DL4J layer helpers {}", build.settingName(), reason,

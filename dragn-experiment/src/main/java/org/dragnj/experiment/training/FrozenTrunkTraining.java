@@ -49,10 +49,17 @@ public final class FrozenTrunkTraining implements TrainingTarget {
      */
     public static FrozenTrunkTraining prepare(DragnModel model, Manifest manifest, Map<Split, List<BagRecord>> splits,
             BagLoaderSpec loaderSpec, Path cacheRoot, ProgressListener progress) throws IOException {
+        return prepare(model, manifest, splits, loaderSpec, cacheRoot, progress, FeatureCache.LOCAL);
+    }
+
+    /** As {@link #prepare(DragnModel, Manifest, Map, BagLoaderSpec, Path, ProgressListener)}, the missing features computed by {@code extraction}. */
+    public static FrozenTrunkTraining prepare(DragnModel model, Manifest manifest, Map<Split, List<BagRecord>> splits,
+            BagLoaderSpec loaderSpec, Path cacheRoot, ProgressListener progress, FeatureCache.Extraction extraction)
+            throws IOException {
         FrozenTrunk trunk = FrozenTrunk.of(model);
         List<BagRecord> all = new ArrayList<>();
         splits.values().forEach(all::addAll);
-        FeatureCache.Prepared prepared = FeatureCache.prepare(trunk, manifest, all, cacheRoot, progress);
+        FeatureCache.Prepared prepared = FeatureCache.prepare(trunk, manifest, all, cacheRoot, progress, extraction);
         LOG.info(String.format(Locale.ROOT, "frozen trunk: features of %d images in %s (%d extracted in %.1f s, %d"
                 + " reused); augmentation is off", prepared.extracted() + prepared.reused(), prepared.store().folder(),
                 prepared.extracted(), prepared.seconds(), prepared.reused()));

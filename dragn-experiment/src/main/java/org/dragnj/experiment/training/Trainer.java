@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.io.ProgressListener;
 import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.eval.metrics.DecisionRule;
@@ -32,8 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-    /** A training loss above this is treated as divergence, like NaN. */
-    static final double EXPLODED = 1e6;
 
     /** Called after every epoch (e.g. to write the history and curves). */
     public interface EpochListener {
@@ -45,7 +42,7 @@ public final class Trainer {
     private final OrderAveraging orders;
     private final Checkpoints checkpoints;
     private final ProgressListener progress;
-    private final LossWatch watch;
+    private final BatchStep step;
     /** Null: one replica, a step per batch. */
     private final ParallelTraining parallel;
     /** The state in last.zip, for the divergence message (null before this run saved one). */
@@ -71,7 +68,7 @@ public final class Trainer {
         this.orders = evaluation.orders();
         this.checkpoints = checkpoints;
         this.progress = progress;
-        this.watch = new LossWatch(config.divergenceFactor());
+        this.step = new BatchStep(config.divergenceFactor(), progress);
     }
 
     /** ParallelWrapper for {@code training.workers} > 1, else none. */
@@ -82,8 +79,7 @@ public final class Trainer {
     private TrainingState sequentialEpoch(TrainingTarget target, BagIterator.Epoch batches, TrainingState state)
             throws IOException {
         while (batches.hasNext()) {
-            BagBatch batch = batches.next();
-            state = afterBatch(state, target.classifier().fit(batch), batch.size());
+            state = proceed(state, step.take(target.classifier(), batches.next(), state));
             if (config.checkpointEveryBatches() > 0 && batches.hasNext()
                     && state.batch() % config.checkpointEveryBatches() == 0) {
                 save(checkpoints.last(), target, state);
@@ -97,23 +93,16 @@ public final class Trainer {
             throw new IllegalStateException("a data-parallel run resumes at epoch boundaries only");
         }
         TrainingState[] now = {state};
-        parallel.fitEpoch(model, batches, progress, loss -> now[0] = afterBatch(now[0], loss, 0));
+        parallel.fitEpoch(model, batches, progress, loss -> now[0] = proceed(now[0], step.after(now[0], loss, 0)));
         return now[0];
     }
 
-    private TrainingState afterBatch(TrainingState state, double loss, int bags) {
-        if (!Double.isFinite(loss) || Math.abs(loss) > EXPLODED) {
-            throw diverged(state, "loss " + loss);
+    /** The state after a batch, or the divergence stop. */
+    private TrainingState proceed(TrainingState state, BatchStep.Outcome outcome) {
+        if (outcome.divergence() != null) {
+            throw diverged(state, outcome.divergence());
         }
-        TrainingState next = state.afterBatch(loss);
-        String verdict = watch.verdict(next.recentLosses(), next.baselineLoss());
-        if (verdict != null) {
-            throw diverged(state, verdict);
-        }
-        if (bags > 0) {
-            progress.advanced(bags, String.format(Locale.ROOT, "loss %.4f", next.epochLossSum() / next.epochBatches()));
-        }
-        return next;
+        return outcome.state();
     }
 
     /** Says where training stands and which saved models are usable: last.zip never holds non-finite weights. */

@@ -32,7 +32,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>All work happens outside DL4J's workspaces: the per-group state kept for backprop then
  * cannot be invalidated by a workspace reset between the forward and the backward pass. Only the
- * returned activations and input gradients are placed in the workspaces DL4J asks for.
+ * returned activations and input gradients are placed in the workspaces DL4J asks for (the input
+ * gradient is written there directly, see {@link #backwardGroupInto}).
  *
  * @param <S> what the subclass keeps from the forward pass of one group for its backward pass
  */
@@ -87,6 +88,15 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
      * and adds parameter gradients into {@link #gradient(String)}.
      */
     protected abstract INDArray backwardGroup(S state, INDArray outputGradient);
+
+    /**
+     * {@link #backwardGroup} written into {@code target}, a 'c'-ordered [bags * length, ...] array in
+     * DL4J's gradient workspace that the graph reads afterwards. Override it to skip the intermediate
+     * array (and its native allocation every step) where the gradient can be computed in place.
+     */
+    protected void backwardGroupInto(S state, INDArray outputGradient, INDArray target) {
+        target.assign(backwardGroup(state, outputGradient));
+    }
 
     /**
      * Per-instance weights of a group's forward pass [bags·length] (attention), or null when the
@@ -202,13 +212,14 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
             throw new IllegalStateException("vertex " + vertexName + ": backprop without a training forward pass");
         }
         INDArray instances = inputs[0];
-        INDArray instanceGradient;
+        // where DL4J wants the input gradient; every row is written below, so it needs no zeroing
+        INDArray instanceGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(),
+                instances.shape(), 'c');
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             gradients.values().forEach(g -> g.assign(0));
             if (layout.isUniform()) {
-                instanceGradient = backwardGroup(groupStates.get(0), epsilon);
+                backwardGroupInto(groupStates.get(0), epsilon, instanceGradient);
             } else {
-                instanceGradient = Nd4j.create(epsilon.dataType(), instances.shape());
                 int[] offsets = layout.offsets();
                 int gi = 0;
                 for (Map.Entry<Integer, int[]> g : groupBags.entrySet()) {
@@ -233,7 +244,7 @@ public abstract class BagVertexImpl<S extends BagVertexImpl.GroupForward> extend
         }
         INDArray maskGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, inputs[1].dataType(), inputs[1].shape());
         maskGradient.assign(0);
-        return new Pair<>(g, new INDArray[] {workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, instanceGradient), maskGradient});
+        return new Pair<>(g, new INDArray[] {instanceGradient, maskGradient});
     }
 
     private static int[] allBags(int n) {

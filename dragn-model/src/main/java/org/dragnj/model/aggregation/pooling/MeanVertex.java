@@ -61,10 +61,18 @@ public class MeanVertex extends ParameterFreeBagVertex {
 
         @Override
         protected INDArray backwardGroup(Forward f, INDArray outputGradient) {
+            INDArray grad = Nd4j.createUninitialized(outputGradient.dataType(), f.instanceShape(), 'c');
+            backwardGroupInto(f, outputGradient, grad);
+            return grad;
+        }
+
+        /** Every instance of a bag gets the bag's gradient / n (copied, where it was added to zeros before). */
+        @Override
+        protected void backwardGroupInto(Forward f, INDArray outputGradient, INDArray target) {
             long per = outputGradient.length() / outputGradient.size(0);
-            INDArray grad = Nd4j.zeros(outputGradient.dataType(), f.bags(), f.length(), per);
-            Broadcast.add(grad, contiguous(outputGradient).reshape('c', f.bags(), per).div(f.length()), grad, 0, 2);
-            return grad.reshape('c', f.instanceShape());
+            INDArray perInstance = contiguous(outputGradient).reshape('c', f.bags(), per).div(f.length());
+            INDArray grad = target.reshape('c', f.bags(), f.length(), per);
+            Broadcast.copy(grad, perInstance, grad, 0, 2);
         }
     }
 }
