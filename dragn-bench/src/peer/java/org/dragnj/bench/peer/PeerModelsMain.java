@@ -1,17 +1,19 @@
 package org.dragnj.bench.peer;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
+import org.dragnj.bags.io.AtomicFiles;
 import org.dragnj.platform.Backend;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -24,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Whole multi-instance models, DL4J against DJL/PyTorch, side by side in one run: first
  * {@link PeerModelCheck} for every model (fails the run when the peer does not compute the same
- * model), then one JMH fork per framework, model and operation (training step, inference), then
+ * model), then one JMH fork per framework, model and operation (training step, inference; DL4J and
+ * PyTorch of a model and operation back to back), then
  * {@code peer-models.md} and {@code peer-models.json} (the table, {@link PeerModelsReport}) and
  * {@code peer-models-jmh.json} (JMH's raw results).
  *
@@ -61,6 +64,7 @@ public final class PeerModelsMain {
     public static void run(Path out, List<PeerModel> models, boolean checkOnly, boolean quick)
             throws IOException, RunnerException {
         Files.createDirectories(out);
+        String loadAtStart = load();
         Path cache = out.resolve("djl-cache");
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("DJL_CACHE_DIR", cache.toString());
@@ -75,37 +79,38 @@ public final class PeerModelsMain {
         if (checkOnly) {
             return;
         }
-        String[] names = models.stream().map(PeerModel::name).toArray(String[]::new);
-        Path jmhJson = out.resolve(".peer-models-jmh.json.tmp");
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Dl4jModelBenchmark.class.getName() + "\\.")
-                .include("^" + DjlModelBenchmark.class.getName() + "\\.")
-                .param("model", names)
-                .jvmArgsAppend("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=10g", "-Dai.djl.offline=true",
-                        "-DDJL_CACHE_DIR=" + cache, "-DENGINE_CACHE_DIR=" + cache)
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(jmhJson.toString());
-        if (quick) {
-            options.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementTime(TimeValue.seconds(1));
+        // One short JMH run per model and operation, DL4J then PyTorch: on a shared machine the load drifts
+        // over the run, and both frameworks' numbers of a row should see the same conditions.
+        List<RunResult> results = new ArrayList<>();
+        for (PeerModel m : models) {
+            for (String op : List.of("trainStep", "inference")) {
+                for (Class<?> bench : List.of(Dl4jModelBenchmark.class, DjlModelBenchmark.class)) {
+                    ChainedOptionsBuilder options = new OptionsBuilder()
+                            .include("^" + Pattern.quote(bench.getName() + "." + op) + "$")
+                            .param("model", m.name())
+                            .jvmArgsAppend("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=10g", "-Dai.djl.offline=true",
+                                    "-DDJL_CACHE_DIR=" + cache, "-DENGINE_CACHE_DIR=" + cache)
+                            .shouldFailOnError(true);
+                    if (quick) {
+                        options.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(1))
+                                .measurementTime(TimeValue.seconds(1));
+                    }
+                    results.addAll(new Runner(options.build()).run());
+                }
+            }
         }
-        Collection<RunResult> results = new Runner(options.build()).run();
-        Files.move(jmhJson, out.resolve("peer-models-jmh.json"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(out.resolve("peer-models-jmh.json"), o -> {
+            PrintStream ps = new PrintStream(o, false, StandardCharsets.UTF_8);
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(results);
+            ps.flush();
+        });
         List<PeerModelsReport.Row> rows = PeerModelsReport.rows(results, checks);
-        String table = PeerModelsReport.markdown(rows, load());
-        writeAtomically(out.resolve("peer-models.md"), table);
-        writeAtomically(out.resolve("peer-models.json"),
+        String table = PeerModelsReport.markdown(rows, loadAtStart + " at the start, " + load() + " at the end");
+        AtomicFiles.writeString(out.resolve("peer-models.md"), table);
+        AtomicFiles.writeString(out.resolve("peer-models.json"),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
         System.out.println(table);
         System.out.println("written: " + out.resolve("peer-models.json") + ", " + out.resolve("peer-models.md"));
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String load() {

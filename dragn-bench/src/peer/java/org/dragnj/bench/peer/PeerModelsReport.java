@@ -92,8 +92,8 @@ final class PeerModelsReport {
                 + "folded); PyTorch runs the same model in DJL blocks (eager, autograd; inference in eval mode "
                 + "without autograd). Both start from DL4J's weights and see the same batch; losses are the first "
                 + "training step's on that batch (BCE summed over 10 labels, mean over bags), the second-step losses "
-                + "follow one Adam update in each framework. 1-minute load average when the table was written: ")
-                .append(loadAverage).append(".\n\n");
+                + "follow one Adam update in each framework. DL4J and PyTorch of a row ran back to back. 1-minute load "
+                + "average: ").append(loadAverage).append(".\n\n");
         sb.append("| model | n | batch | DL4J train bags/s | PyTorch train bags/s | ratio | DL4J inference bags/s "
                 + "| PyTorch inference bags/s | ratio | loss DL4J | loss PyTorch | 2nd-step loss DL4J / PyTorch "
                 + "| max abs Δp (inference) |\n");
