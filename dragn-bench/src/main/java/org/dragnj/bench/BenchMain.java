@@ -3,6 +3,7 @@ package org.dragnj.bench;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,14 +65,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class BenchMain {
 
     private static final String USAGE = """
-            usage: BenchMain [--preset quick|full] [--out DIR] [--work DIR] [--only SECTIONS] [--filter REGEX] [--dry-run]
-              --preset   quick (default; under 15 minutes on 2 cores) or full
+            usage: BenchMain [--preset quick|full|peer] [--out DIR] [--work DIR] [--only SECTIONS] [--filter REGEX] [--dry-run]
+              --preset   quick (default; under 15 minutes on 2 cores), full, or peer (whole models against
+                         DJL/PyTorch: needs a build with the Maven profile -Ppeer-djl; writes peer-models.md/json)
               --out      output folder (default target/bench)
               --work     generated data, feature cache and crops (default target/bench-work; reused)
               --only     comma-separated sections: depth, loop, trunk, training, pipeline, hpa
               --filter   run only the benchmarks whose description matches REGEX (e.g. 'DRAGN_L1.*n=50 ')
               --dry-run  list the benchmarks and exit
             """;
+
+    /** The whole-model peer's entry point, in src/peer (profile peer-djl). */
+    static final String PEER_MAIN = "org.dragnj.bench.peer.PeerModelsMain";
 
     private BenchMain() {
     }
@@ -80,6 +85,10 @@ public final class BenchMain {
         Map<String, String> opts = parse(args);
         if (opts.containsKey("help")) {
             System.out.print(USAGE);
+            return;
+        }
+        if ("peer".equals(opts.get("preset"))) {
+            runPeer(Path.of(opts.getOrDefault("out", "target/bench")).toAbsolutePath());
             return;
         }
         long start = System.nanoTime();
@@ -186,6 +195,27 @@ public final class BenchMain {
         if (report.busy()) {
             System.out.printf(Locale.ROOT, "note: the mean 1-minute load average was %.2f during the run (> %.1f):"
                     + " other processes shared the CPU%n", report.meanLoad(), context.busyLoad());
+        }
+    }
+
+    /**
+     * The peer preset: whole models against DJL/PyTorch (PeerModelsMain, which checks that both compute
+     * the same model before timing them). Loaded by name because the DJL sources exist only in builds
+     * with the peer-djl profile; the default build must not need DJL.
+     */
+    static void runPeer(Path out) throws Exception {
+        Class<?> main;
+        try {
+            main = Class.forName(PEER_MAIN);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("--preset peer needs the DJL/PyTorch peer, which this build does not"
+                    + " contain: build dragn-bench with the Maven profile -Ppeer-djl (mvn -Ppeer-djl -pl dragn-bench"
+                    + " -am package) and run from that build", e);
+        }
+        try {
+            main.getMethod("main", String[].class).invoke(null, (Object) new String[] {out.toString()});
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

@@ -69,7 +69,7 @@ public final class Plan {
         boolean full = switch (preset.toLowerCase(Locale.ROOT)) {
             case "quick" -> false;
             case "full" -> true;
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "'; use quick or full");
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "'; use quick, full or peer");
         };
         List<Job> jobs = new ArrayList<>();
         List<String> notes = new ArrayList<>();

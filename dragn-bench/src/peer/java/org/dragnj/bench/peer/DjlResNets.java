@@ -18,8 +18,9 @@ import ai.djl.nn.pooling.Pool;
 
 /**
  * The torchvision ResNet geometry in DJL blocks, layer for layer the same as DL4J's
- * {@link TorchvisionResNetTrunk} plus pooling and classifier. DJL's own ResNetV1 differs (stride on
- * the first 1x1 convolution, biases, a bottleneck "ResNet-18"), which would not compare like for like.
+ * {@link TorchvisionResNetTrunk} (with its layer names bound, so DL4J's weights can be copied in),
+ * plus pooling and classifier. DJL's own ResNetV1 differs (stride on the first 1x1 convolution,
+ * biases, a bottleneck "ResNet-18"), which would not compare like for like.
  */
 final class DjlResNets {
 
@@ -27,9 +28,17 @@ final class DjlResNets {
     }
 
     static Block classifier(ResNetGeometry geometry, int classes) {
+        return trunk(geometry, new WeightBindings())
+                .add(Pool.globalAvgPool2dBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(classes).build());
+    }
+
+    /** The trunk without pooling, its layers bound to DL4J's names ("layer2.0.conv1"). */
+    static SequentialBlock trunk(ResNetGeometry geometry, WeightBindings weights) {
         SequentialBlock net = new SequentialBlock()
-                .add(conv(7, 2, 3, 64))
-                .add(BatchNorm.builder().build())
+                .add(conv(weights, "conv1", 7, 2, 3, 64))
+                .add(bn(weights, "bn1"))
                 .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
         int[] widths = {64, 128, 256, 512};
@@ -40,17 +49,22 @@ final class DjlResNets {
                 int w = widths[stage];
                 boolean basic = geometry.block() == TorchvisionResNetTrunk.Block.BASIC;
                 int out = basic ? w : 4 * w;
+                String name = "layer" + (stage + 1) + "." + b;
                 SequentialBlock branch = new SequentialBlock();
                 if (basic) {
-                    branch.add(conv(3, stride, 1, w)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                            .add(conv(3, 1, 1, w)).add(BatchNorm.builder().build());
+                    branch.add(conv(weights, name + ".conv1", 3, stride, 1, w)).add(bn(weights, name + ".bn1"))
+                            .add(Activation.reluBlock())
+                            .add(conv(weights, name + ".conv2", 3, 1, 1, w)).add(bn(weights, name + ".bn2"));
                 } else {
-                    branch.add(conv(1, 1, 0, w)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                            .add(conv(3, stride, 1, w)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                            .add(conv(1, 1, 0, out)).add(BatchNorm.builder().build());
+                    branch.add(conv(weights, name + ".conv1", 1, 1, 0, w)).add(bn(weights, name + ".bn1"))
+                            .add(Activation.reluBlock())
+                            .add(conv(weights, name + ".conv2", 3, stride, 1, w)).add(bn(weights, name + ".bn2"))
+                            .add(Activation.reluBlock())
+                            .add(conv(weights, name + ".conv3", 1, 1, 0, out)).add(bn(weights, name + ".bn3"));
                 }
                 Block shortcut = stride != 1 || in != out
-                        ? new SequentialBlock().add(conv(1, stride, 0, out)).add(BatchNorm.builder().build())
+                        ? new SequentialBlock().add(conv(weights, name + ".downsample.0", 1, stride, 0, out))
+                                .add(bn(weights, name + ".downsample.1"))
                         : Blocks.identityBlock();
                 net.add(new ParallelBlock(list -> new NDList(Activation.relu(
                         list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow()))),
@@ -58,13 +72,17 @@ final class DjlResNets {
                 in = out;
             }
         }
-        return net.add(Pool.globalAvgPool2dBlock())
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(classes).build());
+        return net;
     }
 
-    private static Block conv(int kernel, int stride, int padding, int filters) {
-        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optStride(new Shape(stride, stride))
-                .optPadding(new Shape(padding, padding)).setFilters(filters).optBias(false).build();
+    /** A convolution without bias (BatchNorm follows), as torchvision and DL4J's trunk have it. */
+    static Conv2d conv(WeightBindings weights, String layer, int kernel, int stride, int padding, int filters) {
+        return weights.conv(layer, Conv2d.builder().setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).setFilters(filters)
+                .optBias(false).build(), false);
+    }
+
+    static BatchNorm bn(WeightBindings weights, String layer) {
+        return weights.batchNorm(layer, BatchNorm.builder().build());
     }
 }
