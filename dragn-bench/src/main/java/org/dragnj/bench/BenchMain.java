@@ -244,7 +244,7 @@ public final class BenchMain {
     }
 
     private static String[] forkArgs(Path work) {
-        List<String> args = new ArrayList<>(List.of("-Xmx4g", "--add-modules=jdk.incubator.vector", "-Dorg.bytedeco.javacpp.maxbytes=14g",
+        List<String> args = new ArrayList<>(List.of("-Xmx4g", ForkOptions.VECTOR_API, "-Dorg.bytedeco.javacpp.maxbytes=14g",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=16g", "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=bench-fork-logback.xml", "-D" + Workloads.WORK + "=" + work));
         for (String passed : List.of(Backend.SETTING, "dragn.bench.peakGflops")) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.model.aggregation.DetachedVertex;
 import org.dragnj.model.aggregation.dragn.DragnVertex;
 import org.dragnj.model.aggregation.dragn.UnitArchitecture;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", ForkOptions.VECTOR_API, "-Djava.awt.headless=true"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class WindowLoopBenchmark {

@@ -3,6 +3,7 @@ package org.dragnj.bench.peer;
 import java.util.concurrent.TimeUnit;
 
 import org.dragnj.bags.BagBatch;
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.model.DragnModel;
 import org.dragnj.platform.Backend;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", ForkOptions.VECTOR_API})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class Dl4jModelBenchmark {

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.model.trunk.TrunkContext;
 import org.dragnj.platform.Backend;
 import org.nd4j.linalg.activations.Activation;
@@ -41,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "--add-modules=jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", ForkOptions.VECTOR_API})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 4)
 public class Dl4jResNetBenchmark {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.io.ProgressListener;
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.bench.throughput.NativeThreads;
 import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.experiment.training.BatchStep;
@@ -42,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", ForkOptions.VECTOR_API, "-Djava.awt.headless=true"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class StepBenchmark {

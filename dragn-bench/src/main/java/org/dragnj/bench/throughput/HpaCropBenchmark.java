@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.dragnj.bags.io.Folders;
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.datasets.hpa.crops.HpaCropReport;
 import org.dragnj.datasets.hpa.crops.HpaCropSpec;
 import org.dragnj.datasets.hpa.crops.HpaCropper;
@@ -37,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", ForkOptions.VECTOR_API, "-Djava.awt.headless=true"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
 public class HpaCropBenchmark {

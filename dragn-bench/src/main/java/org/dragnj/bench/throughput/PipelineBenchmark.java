@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.dragnj.bags.BagBatch;
 import org.dragnj.bags.manifest.Manifest;
 import org.dragnj.bags.manifest.Split;
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.datasets.iterator.Augmentation;
 import org.dragnj.datasets.iterator.BagIterator;
 import org.dragnj.datasets.iterator.BagLoaderSpec;
@@ -30,7 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", ForkOptions.VECTOR_API, "-Djava.awt.headless=true"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class PipelineBenchmark {

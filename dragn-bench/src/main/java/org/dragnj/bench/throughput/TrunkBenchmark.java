@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.model.ModelGraphFactory;
 import org.dragnj.model.ModelSpec;
 import org.dragnj.model.trunk.Trunk;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector", "-Dorg.bytedeco.javacpp.maxbytes=14g",
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", ForkOptions.VECTOR_API, "-Dorg.bytedeco.javacpp.maxbytes=14g",
         "-Dorg.bytedeco.javacpp.maxphysicalbytes=16g", "-Djava.awt.headless=true"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)

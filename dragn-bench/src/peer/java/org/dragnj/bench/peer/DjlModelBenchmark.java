@@ -2,6 +2,7 @@ package org.dragnj.bench.peer;
 
 import java.util.concurrent.TimeUnit;
 
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.model.DragnModel;
 import org.dragnj.platform.Backend;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", ForkOptions.VECTOR_API, "-Dai.djl.offline=true"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class DjlModelBenchmark {

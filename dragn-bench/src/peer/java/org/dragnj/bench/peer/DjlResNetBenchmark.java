@@ -2,6 +2,7 @@ package org.dragnj.bench.peer;
 
 import java.util.concurrent.TimeUnit;
 
+import org.dragnj.bench.ForkOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,7 +37,7 @@ import ai.djl.training.tracker.Tracker;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "--add-modules=jdk.incubator.vector", "-Dai.djl.offline=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", ForkOptions.VECTOR_API, "-Dai.djl.offline=true"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 4)
 public class DjlResNetBenchmark {

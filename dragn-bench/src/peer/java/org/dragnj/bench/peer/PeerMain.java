@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.bench.hardware.CpuPeak;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -38,7 +39,7 @@ public final class PeerMain {
         Options options = new OptionsBuilder()
                 .include(Dl4jResNetBenchmark.class.getName())
                 .include(DjlResNetBenchmark.class.getName())
-                .jvmArgsAppend("-Xmx12g", "-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + cache,
+                .jvmArgsAppend("-Xmx12g", ForkOptions.VECTOR_API, "-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + cache,
                         "-DENGINE_CACHE_DIR=" + cache)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())

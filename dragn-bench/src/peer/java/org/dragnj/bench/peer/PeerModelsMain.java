@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.dragnj.bags.io.AtomicFiles;
+import org.dragnj.bench.ForkOptions;
 import org.dragnj.platform.Backend;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -88,7 +89,7 @@ public final class PeerModelsMain {
                     ChainedOptionsBuilder options = new OptionsBuilder()
                             .include("^" + Pattern.quote(bench.getName() + "." + op) + "$")
                             .param("model", m.name())
-                            .jvmArgsAppend("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=10g", "-Dai.djl.offline=true",
+                            .jvmArgsAppend("-Xmx4g", ForkOptions.VECTOR_API, "-Dorg.bytedeco.javacpp.maxbytes=10g", "-Dai.djl.offline=true",
                                     "-DDJL_CACHE_DIR=" + cache, "-DENGINE_CACHE_DIR=" + cache)
                             .shouldFailOnError(true);
                     if (quick) {
