@@ -14,7 +14,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -63,21 +62,7 @@ final class DjlPeerModel implements AutoCloseable {
 
     /** One optimizer step on the batch; returns the loss before the update (as DL4J's fit). */
     float trainStep() {
-        float value;
-        try (NDManager step = manager.newSubManager()) {
-            NDArray x = instances.duplicate();
-            x.attach(step);
-            NDArray y = labels.duplicate();
-            y.attach(step);
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList logits = trainer.forward(new NDList(x));
-                NDArray loss = trainer.getLoss().evaluate(new NDList(y), logits);
-                collector.backward(loss);
-                value = loss.getFloat();
-            }
-            trainer.step();
-        }
-        return value;
+        return DjlTrainingStep.run(trainer, manager, instances, labels);
     }
 
     /** Label probabilities [B, K] in eval mode (BatchNorm on running statistics), row-major. */

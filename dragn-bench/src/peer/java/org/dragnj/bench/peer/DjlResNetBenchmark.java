@@ -23,7 +23,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -89,21 +88,7 @@ public class DjlResNetBenchmark {
 
     @Benchmark
     public float trainStep() {
-        float value;
-        try (NDManager step = manager.newSubManager()) {
-            NDArray x = input.duplicate();
-            x.attach(step);
-            NDArray y = labels.duplicate();
-            y.attach(step);
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList prediction = trainer.forward(new NDList(x));
-                NDArray loss = trainer.getLoss().evaluate(new NDList(y), prediction);
-                collector.backward(loss);
-                value = loss.getFloat();
-            }
-            trainer.step();
-        }
-        return value;
+        return DjlTrainingStep.run(trainer, manager, input, labels);
     }
 
     @TearDown
