@@ -21,8 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Layout: a <em>slab</em> is one block of {@link PlaneGeometry#lanes() lanes} feature channels of
  * one bag (slab = b·blocks + k), channels innermost; it holds the bag's m maps of those channels as
  * consecutive planes. Every tap of the unit's convolution is then one multiply-add over a long
- * contiguous run, the same weight for every lane: the loops the JDK's Vector API (or the JIT)
- * turns into SIMD instructions. A round turns [slabs][m] planes into
+ * contiguous run, the same weight for every lane, which {@link VectorFloatPlaneOps} runs as SIMD
+ * instructions. A round turns [slabs][m] planes into
  * [slabs][m − 2]; within a round each unit layer is computed for all windows of all slabs before
  * the next, because BatchNorm needs the whole round's statistics. Slabs are processed in parallel,
  * in fixed chunks whose partial sums are added in chunk order, so results do not depend on thread
